@@ -1,0 +1,440 @@
+//! Actor recognition: longest match of knowledge-base names over normalised tokens,
+//! then composition of adjacent pieces into one mention.
+
+use crate::kb::{CaseRule, EntryKind, KnowledgeBase, NameHow, NameRef};
+use crate::normalize::norm_token;
+use aho_corasick::{AhoCorasick, MatchKind};
+use chrono::NaiveDate;
+use flashpoint_model::Span;
+use flashpoint_text::Document;
+use std::ops::Range;
+
+/// One recognised piece of a mention (for `explain`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct MentionPart {
+    pub span: Span,
+    /// `country`, `adjective`, `metonym`, `agent`, `entity`, `person`, `name`.
+    pub how: &'static str,
+    /// Knowledge-base id (entities) or the agent's sector.
+    pub entry: Option<String>,
+}
+
+/// An actor mention in a sentence.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mention {
+    pub span: Span,
+    /// Token indices (into [`Document::tokens`]).
+    pub tokens: Range<usize>,
+    /// CAMEO-style code (`USAGOV`, `IGOUNO`, `IRN`, or a bare sector like `REB`).
+    pub code: String,
+    pub country: Option<String>,
+    pub sector: Option<String>,
+    /// The knowledge-base id of the main entry, if any.
+    pub entry: Option<String>,
+    /// True if the mention is only a country name or a capital: it may also be a place.
+    pub place_like: bool,
+    pub parts: Vec<MentionPart>,
+    /// Why the sector/code was chosen.
+    pub why: String,
+}
+
+/// Finds actor mentions. Build once per knowledge base; cheap to share across threads.
+pub struct Recognizer<'kb> {
+    kb: &'kb KnowledgeBase,
+    ac: AhoCorasick,
+    keys: Vec<&'kb str>,
+}
+
+#[derive(Clone, Debug)]
+struct Item {
+    tokens: Range<usize>,
+    r: NameRef,
+}
+
+fn kind_rank(kb: &KnowledgeBase, r: &NameRef) -> u8 {
+    if r.how == NameHow::Agent {
+        return 9;
+    }
+    match kb.entry(r.target).kind {
+        EntryKind::Person => 0,
+        EntryKind::Group => 1,
+        EntryKind::Body => 2,
+        EntryKind::Org => 3,
+        EntryKind::Country => 4,
+    }
+}
+
+const CONNECTORS: &[&str] = &["'s", "'", "the"];
+
+impl<'kb> Recognizer<'kb> {
+    pub fn new(kb: &'kb KnowledgeBase) -> Recognizer<'kb> {
+        let mut keys: Vec<&str> = kb.names.keys().map(String::as_str).collect();
+        keys.sort_unstable();
+        let patterns: Vec<String> = keys.iter().map(|k| format!(" {k}")).collect();
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .expect("aho-corasick automaton over knowledge-base names");
+        Recognizer { kb, ac, keys }
+    }
+
+    pub fn kb(&self) -> &'kb KnowledgeBase {
+        self.kb
+    }
+
+    /// Mentions in sentence `s` of `doc`, resolving dated roles on `date`.
+    pub fn find(&self, doc: &Document, s: usize, date: NaiveDate) -> Vec<Mention> {
+        let range = doc.sentences[s].tokens.clone();
+        let items = self.match_items(doc, range.clone());
+        self.compose(doc, range, &items, date)
+    }
+
+    fn match_items(&self, doc: &Document, range: Range<usize>) -> Vec<Item> {
+        // Key string " tok tok tok" with token boundaries.
+        let mut key = String::with_capacity(64);
+        let mut starts: Vec<(usize, usize)> = Vec::new(); // (key offset of the space, token)
+        let mut ends: Vec<(usize, usize)> = Vec::new(); // (key end offset, token)
+        for k in range {
+            let n = norm_token(doc.token_text(k));
+            if n.is_empty() {
+                continue;
+            }
+            starts.push((key.len(), k));
+            key.push(' ');
+            key.push_str(&n);
+            ends.push((key.len(), k));
+        }
+        let mut items = Vec::new();
+        for m in self.ac.find_iter(&key) {
+            if key.as_bytes().get(m.end()).is_some_and(|&b| b != b' ') {
+                continue;
+            }
+            let Ok(si) = starts.binary_search_by_key(&m.start(), |&(o, _)| o) else { continue };
+            let Ok(ei) = ends.binary_search_by_key(&m.end(), |&(o, _)| o) else { continue };
+            let tokens = starts[si].1..ends[ei].1 + 1;
+            let name = self.keys[m.pattern().as_usize()];
+            let Some(refs) = self.kb.names.get(name) else { continue };
+            let best = refs
+                .iter()
+                .filter(|r| self.case_ok(doc, &tokens, r.case))
+                .min_by_key(|r| kind_rank(self.kb, r));
+            if let Some(r) = best {
+                items.push(Item { tokens, r: *r });
+            }
+        }
+        items
+    }
+
+    fn case_ok(&self, doc: &Document, tokens: &Range<usize>, rule: CaseRule) -> bool {
+        match rule {
+            CaseRule::Any => true,
+            CaseRule::Upper => tokens.clone().all(|k| doc.token_text(k).chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)),
+            CaseRule::Capitalised => tokens.clone().any(|k| doc.token_text(k).starts_with(|c: char| c.is_uppercase())),
+        }
+    }
+
+    fn can_follow(&self, prev: &Item, next: &Item) -> bool {
+        use NameHow::*;
+        let next_kind = (next.r.how != Agent).then(|| self.kb.entry(next.r.target).kind);
+        match prev.r.how {
+            // Iran / Iranian / Tehran + role, person, national body or organisation
+            Name | Adjective | Metonym if prev.r.how == Adjective || self.kb.entry(prev.r.target).kind == EntryKind::Country => {
+                next.r.how == Agent || matches!(next_kind, Some(EntryKind::Person | EntryKind::Body | EntryKind::Group))
+            }
+            Agent => next.r.how == Agent || next_kind == Some(EntryKind::Person),
+            _ => false,
+        }
+    }
+
+    fn compose(&self, doc: &Document, range: Range<usize>, items: &[Item], date: NaiveDate) -> Vec<Mention> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < items.len() {
+            let mut group = vec![items[i].clone()];
+            let mut j = i + 1;
+            while j < items.len() {
+                let last = group.last().unwrap();
+                let gap_ok = (last.tokens.end..items[j].tokens.start).all(|k| CONNECTORS.contains(&doc.token_text(k).to_ascii_lowercase().as_str()));
+                if gap_ok && self.can_follow(last, &items[j]) {
+                    group.push(items[j].clone());
+                    j += 1;
+                } else if gap_ok
+                    && last.r.how == NameHow::Agent
+                    && items[j].tokens.start == last.tokens.end + 1
+                    && doc.token_text(last.tokens.end).eq_ignore_ascii_case("of")
+                    && items[j].r.how == NameHow::Name
+                    && self.kb.entry(items[j].r.target).kind == EntryKind::Country
+                {
+                    // "forces of Iran"
+                    group.push(items[j].clone());
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            if let Some(m) = self.resolve(doc, &range, &group, date) {
+                out.push(m);
+            }
+            i = j;
+        }
+        out
+    }
+
+    fn resolve(&self, doc: &Document, range: &Range<usize>, group: &[Item], date: NaiveDate) -> Option<Mention> {
+        let mut country: Option<String> = None;
+        let mut sector: Option<String> = None;
+        let mut agent_code: Option<String> = None;
+        let mut entry: Option<String> = None;
+        let mut entity_code: Option<String> = None;
+        let mut parts = Vec::new();
+        let mut why = Vec::new();
+        let mut tokens = group[0].tokens.start..group.last().unwrap().tokens.end;
+        let mut has_agent = false;
+        let mut metonym = false;
+        let mut only_adjective = true;
+        for it in group {
+            let span = Span::new(doc.tokens[it.tokens.start].span.start, doc.tokens[it.tokens.end - 1].span.end);
+            if it.r.how != NameHow::Adjective {
+                only_adjective = false;
+            }
+            if it.r.how == NameHow::Agent {
+                let a = &self.kb.agents[it.r.target as usize];
+                sector = Some(a.sector.clone());
+                agent_code = Some(a.agent.clone().unwrap_or_else(|| a.sector.clone()));
+                has_agent = true;
+                why.push(format!("role word {:?} → {}", span.slice(doc.text), a.sector));
+                parts.push(MentionPart { span, how: "agent", entry: Some(a.sector.clone()) });
+                continue;
+            }
+            let e = self.kb.entry(it.r.target);
+            match (it.r.how, e.kind) {
+                (NameHow::Adjective, _) => {
+                    country = Some(e.code.clone());
+                    parts.push(MentionPart { span, how: "adjective", entry: Some(e.id.clone()) });
+                }
+                (NameHow::Metonym, _) => {
+                    country = Some(e.code.clone());
+                    metonym = true;
+                    if sector.is_none() {
+                        sector = Some("GOV".into());
+                        why.push(format!("{:?} is a seat of government → GOV", span.slice(doc.text)));
+                    }
+                    parts.push(MentionPart { span, how: "metonym", entry: Some(e.id.clone()) });
+                }
+                (_, EntryKind::Country) => {
+                    country = e.country.clone();
+                    parts.push(MentionPart { span, how: "country", entry: Some(e.id.clone()) });
+                }
+                (_, EntryKind::Person) => {
+                    if country.is_none() {
+                        country = e.country.clone();
+                    }
+                    let (s, role) = e.sector_on(date);
+                    match role {
+                        Some(r) => why.push(format!("{} was {} on {date} → {}", e.name, r.title, r.sector)),
+                        None => why.push(format!("{}: no role on {date}{}", e.name, s.as_ref().map(|s| format!(" → {s}")).unwrap_or_default())),
+                    }
+                    if let Some(c) = role.and_then(|r| r.country.clone()) {
+                        country = Some(c);
+                    }
+                    if !has_agent {
+                        sector = s;
+                    }
+                    entry = Some(e.id.clone());
+                    parts.push(MentionPart { span, how: "person", entry: Some(e.id.clone()) });
+                }
+                (_, _) => {
+                    if e.country.is_some() {
+                        country = e.country.clone();
+                    }
+                    if !has_agent {
+                        sector = e.sector.clone();
+                    }
+                    entity_code = Some(e.code.clone());
+                    entry = Some(e.id.clone());
+                    why.push(format!("{} ({})", e.name, e.code));
+                    parts.push(MentionPart { span, how: "entity", entry: Some(e.id.clone()) });
+                }
+            }
+        }
+        // A lone adjective modifies something that is not an actor ("Iranian oil"),
+        // except plural demonyms ("Iranians") which mean the people.
+        if only_adjective {
+            let t = doc.token_text(tokens.end - 1);
+            if !(t.ends_with('s') && t.starts_with(|c: char| c.is_uppercase())) {
+                return None;
+            }
+            sector = Some("CVL".into());
+            why.push("plural demonym → CVL".into());
+        }
+        // Unknown capitalised name after a role word: "Prime Minister Adel Abdul Mahdi".
+        if group.last().is_some_and(|g| g.r.how == NameHow::Agent) {
+            let mut k = tokens.end;
+            while k < range.end && k < tokens.end + 4 && is_name_token(doc.token_text(k)) {
+                k += 1;
+            }
+            if k > tokens.end {
+                let span = Span::new(doc.tokens[tokens.end].span.start, doc.tokens[k - 1].span.end);
+                parts.push(MentionPart { span, how: "name", entry: None });
+                why.push(format!("unknown name {:?} after role word", span.slice(doc.text)));
+                tokens.end = k;
+            }
+        }
+        let code = match (&entity_code, &country, has_agent) {
+            (Some(c), _, false) => c.clone(),
+            (_, Some(c), _) => format!("{c}{}", sector.as_deref().unwrap_or("")),
+            (Some(c), None, true) => c.clone(),
+            (None, None, _) => agent_code.clone().unwrap_or_default(),
+        };
+        let span = Span::new(doc.tokens[tokens.start].span.start, doc.tokens[tokens.end - 1].span.end);
+        Some(Mention {
+            span,
+            tokens,
+            code,
+            country,
+            sector,
+            entry,
+            place_like: group.len() == 1 && (metonym || parts.first().is_some_and(|p| p.how == "country")),
+            parts,
+            why: why.join("; "),
+        })
+    }
+}
+
+fn is_name_token(t: &str) -> bool {
+    let mut chars = t.chars();
+    chars.next().is_some_and(char::is_uppercase) && t.len() > 1 && chars.all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+        && !matches!(t, "The" | "On" | "In" | "At" | "And" | "But" | "Said" | "Says")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::KbBuilder;
+
+    const KB: &str = r#"
+[[country]]
+id = "irn"
+code = "IRN"
+name = "Iran"
+adjectives = ["Iranian", "Iranians"]
+capital = "Tehran"
+metonyms = ["Tehran"]
+
+[[country]]
+id = "usa"
+code = "USA"
+name = "United States"
+aliases = ["US", "U.S.", "America"]
+adjectives = ["American"]
+metonyms = ["Washington", "the White House"]
+
+[[country]]
+id = "irq"
+code = "IRQ"
+name = "Iraq"
+adjectives = ["Iraqi"]
+
+[[body]]
+id = "irn-irgc"
+name = "Revolutionary Guards"
+aliases = ["IRGC"]
+country = "IRN"
+sector = "MIL"
+
+[[org]]
+id = "igo-un"
+name = "United Nations"
+aliases = ["UN", "U.N."]
+code = "IGOUNO"
+kind = "IGO"
+sector = "IGO"
+
+[[person]]
+id = "p-trump"
+name = "Donald Trump"
+aliases = ["Trump"]
+country = "USA"
+roles = [
+  { title = "businessman", kind = "business", sector = "BUS", to = "2017-01-19" },
+  { title = "President", kind = "head_of_state", sector = "GOV", from = "2017-01-20", to = "2021-01-20" },
+]
+
+[[agent]]
+words = ["forces", "troops", "general"]
+sector = "MIL"
+
+[[agent]]
+words = ["prime minister", "president", "secretary of state", "foreign minister"]
+sector = "GOV"
+"#;
+
+    fn kb() -> KnowledgeBase {
+        let mut b = KbBuilder::new();
+        b.add_toml("test.toml", KB, 0).unwrap();
+        b.build().unwrap()
+    }
+
+    fn mentions(kb: &KnowledgeBase, text: &str, date: &str) -> Vec<(String, String, Option<String>)> {
+        let r = Recognizer::new(kb);
+        let doc = Document::analyze(text);
+        let date = NaiveDate::parse_from_str(date, "%Y-%m-%d").unwrap();
+        (0..doc.sentences.len())
+            .flat_map(|s| r.find(&doc, s, date))
+            .map(|m| (m.span.slice(text).to_string(), m.code, m.sector))
+            .collect()
+    }
+
+    #[test]
+    fn composition_and_dates() {
+        let kb = kb();
+        let cases: &[(&str, &str, &[(&str, &str, Option<&str>)])] = &[
+            ("Iran's forces attacked.", "2020-01-03", &[("Iran's forces", "IRNMIL", Some("MIL"))]),
+            ("Iraqi Prime Minister Adel Abdul Mahdi spoke.", "2020-01-03", &[("Iraqi Prime Minister Adel Abdul Mahdi", "IRQGOV", Some("GOV"))]),
+            ("Tehran condemned the UN.", "2020-01-03", &[("Tehran", "IRNGOV", Some("GOV")), ("UN", "IGOUNO", Some("IGO"))]),
+            ("Iran's Revolutionary Guards fired.", "2020-01-03", &[("Iran's Revolutionary Guards", "IRNMIL", Some("MIL"))]),
+            ("Trump spoke.", "2015-06-01", &[("Trump", "USABUS", Some("BUS"))]),
+            ("Trump spoke.", "2020-01-03", &[("Trump", "USAGOV", Some("GOV"))]),
+            ("Trump spoke.", "2023-01-03", &[("Trump", "USAELI", Some("ELI"))]),
+            ("Iranian oil fell but Iranians protested.", "2020-01-03", &[("Iranians", "IRNCVL", Some("CVL"))]),
+            ("tell us more", "2020-01-03", &[]),
+            ("US troops left.", "2020-01-03", &[("US troops", "USAMIL", Some("MIL"))]),
+            ("The forces of Iran left.", "2020-01-03", &[("forces of Iran", "IRNMIL", Some("MIL"))]),
+        ];
+        for (text, date, want) in cases {
+            let got = mentions(&kb, text, date);
+            let want: Vec<(String, String, Option<String>)> = want.iter().map(|(a, b, c)| (a.to_string(), b.to_string(), c.map(String::from))).collect();
+            assert_eq!(got, want, "{text} @ {date}");
+        }
+    }
+
+    #[test]
+    fn validator_problems() {
+        let bad = r#"
+[[person]]
+id = "p-x"
+name = "X"
+country = "ZZZ"
+roles = [
+  { title = "President", kind = "head_of_state", sector = "GOV", from = "2010-01-01", to = "2015-01-01" },
+  { title = "President again", kind = "head_of_state", sector = "GOVX", from = "2014-01-01", to = "2013-13-01" },
+]
+
+[[person]]
+id = "p-x"
+name = "X2"
+country = "IRN"
+"#;
+        let mut b = KbBuilder::new();
+        b.add_toml("test.toml", KB, 0).unwrap();
+        b.add_toml("bad.toml", bad, 1).unwrap();
+        let problems: Vec<String> = b.problems().iter().map(|p| p.to_string()).collect();
+        assert!(problems.iter().any(|p| p.starts_with("bad.toml:2:") && p.contains("unknown sector code \"GOVX\"")), "{problems:?}");
+        assert!(problems.iter().any(|p| p.contains("bad date \"2013-13-01\"")), "{problems:?}");
+        assert!(problems.iter().any(|p| p.contains("overlap")), "{problems:?}");
+        assert!(problems.iter().any(|p| p.starts_with("bad.toml:11:") && p.contains("duplicate id")), "{problems:?}");
+        assert!(problems.iter().any(|p| p.contains("unknown country code \"ZZZ\"")), "{problems:?}");
+        let err = KbBuilder::new().add_toml("syntax.toml", "[[country]\n", 0).err().unwrap();
+        assert!(err.to_string().starts_with("syntax.toml:1:"), "{err}");
+    }
+}
