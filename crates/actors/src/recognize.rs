@@ -158,8 +158,7 @@ impl<'kb> Recognizer<'kb> {
                 if gap_ok && self.can_follow(last, &items[j]) {
                     group.push(items[j].clone());
                     j += 1;
-                } else if gap_ok
-                    && last.r.how == NameHow::Agent
+                } else if last.r.how == NameHow::Agent
                     && items[j].tokens.start == last.tokens.end + 1
                     && doc.token_text(last.tokens.end).eq_ignore_ascii_case("of")
                     && items[j].r.how == NameHow::Name
