@@ -21,6 +21,25 @@ pub struct KbFile {
     pub agent: Vec<Spanned<AgentConfig>>,
 }
 
+/// The same file without source spans: the build-time JSON translation of the
+/// bundled files is read into this (much faster than parsing TOML at start-up).
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KbFilePlain {
+    #[serde(default)]
+    pub country: Vec<CountryConfig>,
+    #[serde(default)]
+    pub body: Vec<EntityConfig>,
+    #[serde(default)]
+    pub org: Vec<EntityConfig>,
+    #[serde(default)]
+    pub group: Vec<EntityConfig>,
+    #[serde(default)]
+    pub person: Vec<PersonConfig>,
+    #[serde(default)]
+    pub agent: Vec<AgentConfig>,
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CountryConfig {

@@ -1,6 +1,6 @@
 //! The runtime knowledge base, built and validated from [`crate::config`] files.
 
-use crate::config::{AgentConfig, CountryConfig, EntityConfig, KbFile, PersonConfig};
+use crate::config::{AgentConfig, CountryConfig, EntityConfig, KbFile, KbFilePlain, PersonConfig};
 use crate::normalize::fold_key;
 use crate::ActorsError;
 use chrono::NaiveDate;
@@ -40,18 +40,31 @@ impl DateBound {
         match parts.as_slice() {
             [y] if y.len() == 4 => {
                 let y = y.parse().ok()?;
-                Some(DateBound { first: NaiveDate::from_ymd_opt(y, 1, 1)?, last: NaiveDate::from_ymd_opt(y, 12, 31)? })
+                Some(DateBound {
+                    first: NaiveDate::from_ymd_opt(y, 1, 1)?,
+                    last: NaiveDate::from_ymd_opt(y, 12, 31)?,
+                })
             }
             [y, m] if y.len() == 4 => {
                 let y = y.parse().ok()?;
                 let m = num(m)?;
                 let first = NaiveDate::from_ymd_opt(y, m, 1)?;
-                let next = if m == 12 { NaiveDate::from_ymd_opt(y + 1, 1, 1)? } else { NaiveDate::from_ymd_opt(y, m + 1, 1)? };
-                Some(DateBound { first, last: next.pred_opt()? })
+                let next = if m == 12 {
+                    NaiveDate::from_ymd_opt(y + 1, 1, 1)?
+                } else {
+                    NaiveDate::from_ymd_opt(y, m + 1, 1)?
+                };
+                Some(DateBound {
+                    first,
+                    last: next.pred_opt()?,
+                })
             }
             [y, m, d] if y.len() == 4 => {
                 let day = NaiveDate::from_ymd_opt(y.parse().ok()?, num(m)?, num(d)?)?;
-                Some(DateBound { first: day, last: day })
+                Some(DateBound {
+                    first: day,
+                    last: day,
+                })
             }
             _ => None,
         }
@@ -116,7 +129,13 @@ impl Entry {
             return (Some(d.clone()), None);
         }
         // After a government role: former official (ELI).
-        let had_role_before = self.roles.iter().any(|r| r.to.is_some_and(|t| t.last < date) && matches!(r.sector.as_str(), "GOV" | "MIL" | "SPY" | "LEG" | "JUD" | "COP"));
+        let had_role_before = self.roles.iter().any(|r| {
+            r.to.is_some_and(|t| t.last < date)
+                && matches!(
+                    r.sector.as_str(),
+                    "GOV" | "MIL" | "SPY" | "LEG" | "JUD" | "COP"
+                )
+        });
         if had_role_before {
             return (Some("ELI".into()), None);
         }
@@ -193,9 +212,9 @@ impl KnowledgeBase {
         static KB: std::sync::OnceLock<KnowledgeBase> = std::sync::OnceLock::new();
         KB.get_or_init(|| {
             let mut b = KbBuilder::new();
-            for (name, text) in BUNDLED {
+            for (name, _, json) in BUNDLED {
                 // The bundled files are validated in CI; a broken one must not take the engine down.
-                if let Err(e) = b.add_toml(name, text, 0) {
+                if let Err(e) = b.add_json(name, json, 0) {
                     eprintln!("warning: bundled knowledge base: {e}");
                 }
             }
@@ -204,8 +223,16 @@ impl KnowledgeBase {
     }
 
     /// The bundled files (name, TOML text), e.g. for `flashpoint check actors`.
-    pub fn bundled_files() -> &'static [(&'static str, &'static str)] {
-        BUNDLED
+    pub fn bundled_files() -> impl Iterator<Item = (&'static str, &'static str)> {
+        BUNDLED.iter().map(|(name, toml, _)| (*name, *toml))
+    }
+
+    /// Adds the bundled files (fast path) to a builder as layer 0.
+    pub fn add_bundled(b: &mut KbBuilder) -> Result<(), ActorsError> {
+        for (name, _, json) in BUNDLED {
+            b.add_json(name, json, 0)?;
+        }
+        Ok(())
     }
 
     pub fn entry(&self, i: u32) -> &Entry {
@@ -222,16 +249,23 @@ impl KnowledgeBase {
 }
 
 /// Builds a [`KnowledgeBase`] from TOML files; later layers override earlier ones by id.
+/// An entry being built: the entry, its layer, and its names.
+type Pending = (Entry, u32, Vec<(String, NameHow)>);
+
 #[derive(Default)]
 pub struct KbBuilder {
-    entries: Vec<(Entry, u32, Vec<(String, NameHow)>)>,
+    entries: Vec<Pending>,
     agents: Vec<(Agent, String)>,
     by_id: HashMap<String, usize>,
     problems: Vec<Problem>,
 }
 
 fn line_of(text: &str, offset: usize) -> usize {
-    text.as_bytes()[..offset.min(text.len())].iter().filter(|&&b| b == b'\n').count() + 1
+    text.as_bytes()[..offset.min(text.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
 }
 
 impl KbBuilder {
@@ -240,15 +274,27 @@ impl KbBuilder {
     }
 
     /// Reads a file from disk (see [`KbBuilder::add_toml`]).
-    pub fn add_file(&mut self, path: &std::path::Path, layer: u32) -> Result<&mut Self, ActorsError> {
-        let text = std::fs::read_to_string(path).map_err(|source| ActorsError::Read { file: path.display().to_string(), source })?;
+    pub fn add_file(
+        &mut self,
+        path: &std::path::Path,
+        layer: u32,
+    ) -> Result<&mut Self, ActorsError> {
+        let text = std::fs::read_to_string(path).map_err(|source| ActorsError::Read {
+            file: path.display().to_string(),
+            source,
+        })?;
         self.add_toml(&path.display().to_string(), &text, layer)
     }
 
     /// Adds one TOML file. `layer` 0 is the default knowledge base; entries of a
     /// higher layer replace entries with the same id (user overrides). A syntax error
     /// is returned at once; semantic problems are collected for [`KbBuilder::build`].
-    pub fn add_toml(&mut self, file: &str, text: &str, layer: u32) -> Result<&mut Self, ActorsError> {
+    pub fn add_toml(
+        &mut self,
+        file: &str,
+        text: &str,
+        layer: u32,
+    ) -> Result<&mut Self, ActorsError> {
         let parsed: KbFile = toml::from_str(text).map_err(|e| ActorsError::Parse {
             file: file.to_string(),
             line: e.span().map_or(0, |s| line_of(text, s.start)),
@@ -259,7 +305,11 @@ impl KbBuilder {
             let a = at(c.span());
             self.add_country(c.into_inner(), a, layer);
         }
-        for (list, kind) in [(parsed.body, EntryKind::Body), (parsed.org, EntryKind::Org), (parsed.group, EntryKind::Group)] {
+        for (list, kind) in [
+            (parsed.body, EntryKind::Body),
+            (parsed.org, EntryKind::Org),
+            (parsed.group, EntryKind::Group),
+        ] {
             for e in list {
                 let a = at(e.span());
                 self.add_entity(e.into_inner(), kind, a, layer);
@@ -276,13 +326,56 @@ impl KbBuilder {
         Ok(self)
     }
 
+    /// Adds a file in the JSON translation of the TOML format (no line numbers:
+    /// entries are located as `file#kind[index]`).
+    pub fn add_json(
+        &mut self,
+        file: &str,
+        json: &str,
+        layer: u32,
+    ) -> Result<&mut Self, ActorsError> {
+        let parsed: KbFilePlain = serde_json::from_str(json).map_err(|e| ActorsError::Parse {
+            file: file.to_string(),
+            line: 0,
+            message: e.to_string(),
+        })?;
+        for (i, c) in parsed.country.into_iter().enumerate() {
+            self.add_country(c, format!("{file}#country[{i}]"), layer);
+        }
+        for (list, kind, k) in [
+            (parsed.body, EntryKind::Body, "body"),
+            (parsed.org, EntryKind::Org, "org"),
+            (parsed.group, EntryKind::Group, "group"),
+        ] {
+            for (i, e) in list.into_iter().enumerate() {
+                self.add_entity(e, kind, format!("{file}#{k}[{i}]"), layer);
+            }
+        }
+        for (i, p) in parsed.person.into_iter().enumerate() {
+            self.add_person(p, format!("{file}#person[{i}]"), layer);
+        }
+        for (i, g) in parsed.agent.into_iter().enumerate() {
+            self.add_agent(g, format!("{file}#agent[{i}]"));
+        }
+        Ok(self)
+    }
+
     fn problem(&mut self, at: &str, message: impl Into<String>) {
-        self.problems.push(Problem { at: at.to_string(), message: message.into() });
+        self.problems.push(Problem {
+            at: at.to_string(),
+            message: message.into(),
+        });
     }
 
     fn check_sector(&mut self, at: &str, s: &str) {
         if !SECTORS.contains(&s) {
-            self.problem(at, format!("unknown sector code {s:?} (expected one of {})", SECTORS.join(" ")));
+            self.problem(
+                at,
+                format!(
+                    "unknown sector code {s:?} (expected one of {})",
+                    SECTORS.join(" ")
+                ),
+            );
         }
     }
 
@@ -293,7 +386,10 @@ impl KbBuilder {
         if let Some(&i) = self.by_id.get(&entry.id) {
             let (prev, prev_layer, _) = &self.entries[i];
             if *prev_layer == layer {
-                let msg = format!("duplicate id {:?} (first defined at {})", entry.id, prev.defined_at);
+                let msg = format!(
+                    "duplicate id {:?} (first defined at {})",
+                    entry.id, prev.defined_at
+                );
                 self.problem(&entry.defined_at.clone(), msg);
                 return;
             }
@@ -306,7 +402,13 @@ impl KbBuilder {
 
     fn add_country(&mut self, c: CountryConfig, at: String, layer: u32) {
         if c.code.len() != 3 || !c.code.bytes().all(|b| b.is_ascii_uppercase()) {
-            self.problem(&at, format!("country code {:?} is not an ISO 3166-1 alpha-3 code", c.code));
+            self.problem(
+                &at,
+                format!(
+                    "country code {:?} is not an ISO 3166-1 alpha-3 code",
+                    c.code
+                ),
+            );
         }
         let mut names = vec![(c.name.clone(), NameHow::Name)];
         names.extend(c.aliases.iter().map(|a| (a.clone(), NameHow::Name)));
@@ -318,7 +420,11 @@ impl KbBuilder {
                 kind: EntryKind::Country,
                 name: c.name,
                 code: c.code.clone(),
-                country: Some(c.parent.filter(|_| c.status.as_deref() == Some("partial")).unwrap_or(c.code)),
+                country: Some(
+                    c.parent
+                        .filter(|_| c.status.as_deref() == Some("partial"))
+                        .unwrap_or(c.code),
+                ),
                 sector: None,
                 roles: vec![],
                 default_sector: None,
@@ -344,19 +450,35 @@ impl KbBuilder {
         }
         for d in [&e.active_from, &e.active_to].into_iter().flatten() {
             if DateBound::parse(d).is_none() {
-                self.problem(&at, format!("bad date {d:?} (use YYYY, YYYY-MM or YYYY-MM-DD)"));
+                self.problem(
+                    &at,
+                    format!("bad date {d:?} (use YYYY, YYYY-MM or YYYY-MM-DD)"),
+                );
             }
         }
-        let code = e.code.clone().unwrap_or_else(|| match (&e.country, &sector) {
-            (Some(c), Some(s)) => format!("{c}{s}"),
-            (Some(c), None) => c.clone(),
-            (None, Some(s)) => s.clone(),
-            (None, None) => String::new(),
-        });
+        let code = e
+            .code
+            .clone()
+            .unwrap_or_else(|| match (&e.country, &sector) {
+                (Some(c), Some(s)) => format!("{c}{s}"),
+                (Some(c), None) => c.clone(),
+                (None, Some(s)) => s.clone(),
+                (None, None) => String::new(),
+            });
         let mut names = vec![(e.name.clone(), NameHow::Name)];
         names.extend(e.aliases.iter().map(|a| (a.clone(), NameHow::Name)));
         self.insert(
-            Entry { id: e.id, kind, name: e.name, code, country: e.country, sector, roles: vec![], default_sector: None, defined_at: at },
+            Entry {
+                id: e.id,
+                kind,
+                name: e.name,
+                code,
+                country: e.country,
+                sector,
+                roles: vec![],
+                default_sector: None,
+                defined_at: at,
+            },
             layer,
             names,
         );
@@ -370,7 +492,13 @@ impl KbBuilder {
                 let s = s.as_ref()?;
                 let d = DateBound::parse(s);
                 if d.is_none() {
-                    this.problem(&at, format!("{}: bad date {s:?} in role {:?} (use YYYY, YYYY-MM or YYYY-MM-DD)", p.id, r.title));
+                    this.problem(
+                        &at,
+                        format!(
+                            "{}: bad date {s:?} in role {:?} (use YYYY, YYYY-MM or YYYY-MM-DD)",
+                            p.id, r.title
+                        ),
+                    );
                 }
                 d
             };
@@ -378,10 +506,22 @@ impl KbBuilder {
             let to = parse(&r.to, self);
             if let (Some(f), Some(t)) = (from, to) {
                 if f.first > t.last {
-                    self.problem(&at, format!("{}: role {:?} ends before it starts", p.id, r.title));
+                    self.problem(
+                        &at,
+                        format!("{}: role {:?} ends before it starts", p.id, r.title),
+                    );
                 }
             }
-            roles.push(Role { title: r.title, kind: r.kind, sector: r.sector, org: r.org, country: r.country, from, to, confidence: r.confidence });
+            roles.push(Role {
+                title: r.title,
+                kind: r.kind,
+                sector: r.sector,
+                org: r.org,
+                country: r.country,
+                from,
+                to,
+                confidence: r.confidence,
+            });
         }
         // Overlapping roles of the same kind.
         for i in 0..roles.len() {
@@ -394,7 +534,8 @@ impl KbBuilder {
                     let b_end = b.to.map(|d| d.first);
                     let before = |end: Option<NaiveDate>, start: Option<NaiveDate>| matches!((end, start), (Some(e), Some(s)) if e <= s);
                     if !before(a_end, b_start) && !before(b_end, a_start) {
-                        let msg = format!("{}: roles {:?} and {:?} overlap", p.id, a.title, b.title);
+                        let msg =
+                            format!("{}: roles {:?} and {:?} overlap", p.id, a.title, b.title);
                         self.problem(&at, msg);
                     }
                 }
@@ -427,19 +568,34 @@ impl KbBuilder {
         if a.words.is_empty() {
             self.problem(&at, "agent entry has no words");
         }
-        self.agents.push((Agent { words: a.words, sector: a.sector, agent: a.agent, kind: a.kind }, at));
+        self.agents.push((
+            Agent {
+                words: a.words,
+                sector: a.sector,
+                agent: a.agent,
+                kind: a.kind,
+            },
+            at,
+        ));
     }
 
     /// Problems found so far plus cross-file checks (unknown country codes).
     pub fn problems(&self) -> Vec<Problem> {
         let mut problems = self.problems.clone();
-        let countries: std::collections::HashSet<&str> =
-            self.entries.iter().filter(|(e, _, _)| e.kind == EntryKind::Country).map(|(e, _, _)| e.code.as_str()).collect();
+        let countries: std::collections::HashSet<&str> = self
+            .entries
+            .iter()
+            .filter(|(e, _, _)| e.kind == EntryKind::Country)
+            .map(|(e, _, _)| e.code.as_str())
+            .collect();
         if !countries.is_empty() {
             for (e, _, _) in &self.entries {
                 if let Some(c) = &e.country {
                     if e.kind != EntryKind::Country && !countries.contains(c.as_str()) {
-                        problems.push(Problem { at: e.defined_at.clone(), message: format!("{}: unknown country code {c:?}", e.id) });
+                        problems.push(Problem {
+                            at: e.defined_at.clone(),
+                            message: format!("{}: unknown country code {c:?}", e.id),
+                        });
                     }
                 }
             }
@@ -461,7 +617,15 @@ impl KbBuilder {
         let mut kb = KnowledgeBase::default();
         for (i, (entry, _, names)) in self.entries.into_iter().enumerate() {
             for (name, how) in names {
-                add_name(&mut kb.names, &name, NameRef { target: i as u32, how, case: case_rule(&name, how) });
+                add_name(
+                    &mut kb.names,
+                    &name,
+                    NameRef {
+                        target: i as u32,
+                        how,
+                        case: case_rule(&name, how),
+                    },
+                );
             }
             if entry.kind == EntryKind::Country {
                 kb.countries.insert(entry.code.clone(), i as u32);
@@ -471,7 +635,15 @@ impl KbBuilder {
         }
         for (i, (agent, _)) in self.agents.into_iter().enumerate() {
             for w in &agent.words {
-                add_name(&mut kb.names, w, NameRef { target: i as u32, how: NameHow::Agent, case: case_rule(w, NameHow::Agent) });
+                add_name(
+                    &mut kb.names,
+                    w,
+                    NameRef {
+                        target: i as u32,
+                        how: NameHow::Agent,
+                        case: case_rule(w, NameHow::Agent),
+                    },
+                );
             }
             kb.agents.push(agent);
         }
@@ -485,7 +657,10 @@ fn case_rule(name: &str, how: NameHow) -> CaseRule {
         CaseRule::Upper
     } else if how == NameHow::Agent {
         CaseRule::Any
-    } else if name.trim_start_matches("the ").starts_with(|c: char| c.is_uppercase()) {
+    } else if name
+        .trim_start_matches("the ")
+        .starts_with(|c: char| c.is_uppercase())
+    {
         CaseRule::Capitalised
     } else {
         CaseRule::Any

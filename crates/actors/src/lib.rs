@@ -16,7 +16,9 @@ mod kb;
 mod normalize;
 mod recognize;
 
-pub use kb::{Agent, DateBound, Entry, EntryKind, KbBuilder, KnowledgeBase, Problem, Role, SECTORS};
+pub use kb::{
+    Agent, DateBound, Entry, EntryKind, KbBuilder, KnowledgeBase, Problem, Role, SECTORS,
+};
 pub use normalize::{fold_key, norm_token};
 pub use recognize::{Mention, MentionPart, Recognizer};
 
@@ -24,7 +26,11 @@ pub use recognize::{Mention, MentionPart, Recognizer};
 #[derive(Debug, thiserror::Error)]
 pub enum ActorsError {
     #[error("{file}:{line}: {message}")]
-    Parse { file: String, line: usize, message: String },
+    Parse {
+        file: String,
+        line: usize,
+        message: String,
+    },
     #[error("{file}: cannot read: {source}")]
     Read {
         file: String,

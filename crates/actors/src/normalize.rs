@@ -6,7 +6,10 @@ use unicode_normalization::UnicodeNormalization;
 /// The matching key of one token. Returns an empty string for tokens that are
 /// ignored when matching names (hyphens, periods).
 pub fn norm_token(tok: &str) -> String {
-    if tok.chars().all(|c| matches!(c, '-' | '.' | '\u{2010}' | '\u{2011}' | '\u{2013}')) {
+    if tok
+        .chars()
+        .all(|c| matches!(c, '-' | '.' | '\u{2010}' | '\u{2011}' | '\u{2013}'))
+    {
         return String::new();
     }
     let mut out = String::with_capacity(tok.len());

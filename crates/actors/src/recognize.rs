@@ -109,11 +109,17 @@ impl<'kb> Recognizer<'kb> {
             if key.as_bytes().get(m.end()).is_some_and(|&b| b != b' ') {
                 continue;
             }
-            let Ok(si) = starts.binary_search_by_key(&m.start(), |&(o, _)| o) else { continue };
-            let Ok(ei) = ends.binary_search_by_key(&m.end(), |&(o, _)| o) else { continue };
+            let Ok(si) = starts.binary_search_by_key(&m.start(), |&(o, _)| o) else {
+                continue;
+            };
+            let Ok(ei) = ends.binary_search_by_key(&m.end(), |&(o, _)| o) else {
+                continue;
+            };
             let tokens = starts[si].1..ends[ei].1 + 1;
             let name = self.keys[m.pattern().as_usize()];
-            let Some(refs) = self.kb.names.get(name) else { continue };
+            let Some(refs) = self.kb.names.get(name) else {
+                continue;
+            };
             let best = refs
                 .iter()
                 .filter(|r| self.case_ok(doc, &tokens, r.case))
@@ -128,8 +134,15 @@ impl<'kb> Recognizer<'kb> {
     fn case_ok(&self, doc: &Document, tokens: &Range<usize>, rule: CaseRule) -> bool {
         match rule {
             CaseRule::Any => true,
-            CaseRule::Upper => tokens.clone().all(|k| doc.token_text(k).chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)),
-            CaseRule::Capitalised => tokens.clone().any(|k| doc.token_text(k).starts_with(|c: char| c.is_uppercase())),
+            CaseRule::Upper => tokens.clone().all(|k| {
+                doc.token_text(k)
+                    .chars()
+                    .filter(|c| c.is_alphabetic())
+                    .all(char::is_uppercase)
+            }),
+            CaseRule::Capitalised => tokens
+                .clone()
+                .any(|k| doc.token_text(k).starts_with(|c: char| c.is_uppercase())),
         }
     }
 
@@ -138,15 +151,28 @@ impl<'kb> Recognizer<'kb> {
         let next_kind = (next.r.how != Agent).then(|| self.kb.entry(next.r.target).kind);
         match prev.r.how {
             // Iran / Iranian / Tehran + role, person, national body or organisation
-            Name | Adjective | Metonym if prev.r.how == Adjective || self.kb.entry(prev.r.target).kind == EntryKind::Country => {
-                next.r.how == Agent || matches!(next_kind, Some(EntryKind::Person | EntryKind::Body | EntryKind::Group))
+            Name | Adjective | Metonym
+                if prev.r.how == Adjective
+                    || self.kb.entry(prev.r.target).kind == EntryKind::Country =>
+            {
+                next.r.how == Agent
+                    || matches!(
+                        next_kind,
+                        Some(EntryKind::Person | EntryKind::Body | EntryKind::Group)
+                    )
             }
             Agent => next.r.how == Agent || next_kind == Some(EntryKind::Person),
             _ => false,
         }
     }
 
-    fn compose(&self, doc: &Document, range: Range<usize>, items: &[Item], date: NaiveDate) -> Vec<Mention> {
+    fn compose(
+        &self,
+        doc: &Document,
+        range: Range<usize>,
+        items: &[Item],
+        date: NaiveDate,
+    ) -> Vec<Mention> {
         let mut out = Vec::new();
         let mut i = 0;
         while i < items.len() {
@@ -154,7 +180,8 @@ impl<'kb> Recognizer<'kb> {
             let mut j = i + 1;
             while j < items.len() {
                 let last = group.last().unwrap();
-                let gap_ok = (last.tokens.end..items[j].tokens.start).all(|k| CONNECTORS.contains(&doc.token_text(k).to_ascii_lowercase().as_str()));
+                let gap_ok = (last.tokens.end..items[j].tokens.start)
+                    .all(|k| CONNECTORS.contains(&doc.token_text(k).to_ascii_lowercase().as_str()));
                 if gap_ok && self.can_follow(last, &items[j]) {
                     group.push(items[j].clone());
                     j += 1;
@@ -179,7 +206,13 @@ impl<'kb> Recognizer<'kb> {
         out
     }
 
-    fn resolve(&self, doc: &Document, range: &Range<usize>, group: &[Item], date: NaiveDate) -> Option<Mention> {
+    fn resolve(
+        &self,
+        doc: &Document,
+        range: &Range<usize>,
+        group: &[Item],
+        date: NaiveDate,
+    ) -> Option<Mention> {
         let mut country: Option<String> = None;
         let mut sector: Option<String> = None;
         let mut agent_code: Option<String> = None;
@@ -192,7 +225,10 @@ impl<'kb> Recognizer<'kb> {
         let mut metonym = false;
         let mut only_adjective = true;
         for it in group {
-            let span = Span::new(doc.tokens[it.tokens.start].span.start, doc.tokens[it.tokens.end - 1].span.end);
+            let span = Span::new(
+                doc.tokens[it.tokens.start].span.start,
+                doc.tokens[it.tokens.end - 1].span.end,
+            );
             if it.r.how != NameHow::Adjective {
                 only_adjective = false;
             }
@@ -201,28 +237,51 @@ impl<'kb> Recognizer<'kb> {
                 sector = Some(a.sector.clone());
                 agent_code = Some(a.agent.clone().unwrap_or_else(|| a.sector.clone()));
                 has_agent = true;
-                why.push(format!("role word {:?} → {}", span.slice(doc.text), a.sector));
-                parts.push(MentionPart { span, how: "agent", entry: Some(a.sector.clone()) });
+                why.push(format!(
+                    "role word {:?} → {}",
+                    span.slice(doc.text),
+                    a.sector
+                ));
+                parts.push(MentionPart {
+                    span,
+                    how: "agent",
+                    entry: Some(a.sector.clone()),
+                });
                 continue;
             }
             let e = self.kb.entry(it.r.target);
             match (it.r.how, e.kind) {
                 (NameHow::Adjective, _) => {
                     country = Some(e.code.clone());
-                    parts.push(MentionPart { span, how: "adjective", entry: Some(e.id.clone()) });
+                    parts.push(MentionPart {
+                        span,
+                        how: "adjective",
+                        entry: Some(e.id.clone()),
+                    });
                 }
                 (NameHow::Metonym, _) => {
                     country = Some(e.code.clone());
                     metonym = true;
                     if sector.is_none() {
                         sector = Some("GOV".into());
-                        why.push(format!("{:?} is a seat of government → GOV", span.slice(doc.text)));
+                        why.push(format!(
+                            "{:?} is a seat of government → GOV",
+                            span.slice(doc.text)
+                        ));
                     }
-                    parts.push(MentionPart { span, how: "metonym", entry: Some(e.id.clone()) });
+                    parts.push(MentionPart {
+                        span,
+                        how: "metonym",
+                        entry: Some(e.id.clone()),
+                    });
                 }
                 (_, EntryKind::Country) => {
                     country = e.country.clone();
-                    parts.push(MentionPart { span, how: "country", entry: Some(e.id.clone()) });
+                    parts.push(MentionPart {
+                        span,
+                        how: "country",
+                        entry: Some(e.id.clone()),
+                    });
                 }
                 (_, EntryKind::Person) => {
                     if country.is_none() {
@@ -230,8 +289,15 @@ impl<'kb> Recognizer<'kb> {
                     }
                     let (s, role) = e.sector_on(date);
                     match role {
-                        Some(r) => why.push(format!("{} was {} on {date} → {}", e.name, r.title, r.sector)),
-                        None => why.push(format!("{}: no role on {date}{}", e.name, s.as_ref().map(|s| format!(" → {s}")).unwrap_or_default())),
+                        Some(r) => why.push(format!(
+                            "{} was {} on {date} → {}",
+                            e.name, r.title, r.sector
+                        )),
+                        None => why.push(format!(
+                            "{}: no role on {date}{}",
+                            e.name,
+                            s.as_ref().map(|s| format!(" → {s}")).unwrap_or_default()
+                        )),
                     }
                     if let Some(c) = role.and_then(|r| r.country.clone()) {
                         country = Some(c);
@@ -240,7 +306,11 @@ impl<'kb> Recognizer<'kb> {
                         sector = s;
                     }
                     entry = Some(e.id.clone());
-                    parts.push(MentionPart { span, how: "person", entry: Some(e.id.clone()) });
+                    parts.push(MentionPart {
+                        span,
+                        how: "person",
+                        entry: Some(e.id.clone()),
+                    });
                 }
                 (_, _) => {
                     if e.country.is_some() {
@@ -252,7 +322,11 @@ impl<'kb> Recognizer<'kb> {
                     entity_code = Some(e.code.clone());
                     entry = Some(e.id.clone());
                     why.push(format!("{} ({})", e.name, e.code));
-                    parts.push(MentionPart { span, how: "entity", entry: Some(e.id.clone()) });
+                    parts.push(MentionPart {
+                        span,
+                        how: "entity",
+                        entry: Some(e.id.clone()),
+                    });
                 }
             }
         }
@@ -273,9 +347,19 @@ impl<'kb> Recognizer<'kb> {
                 k += 1;
             }
             if k > tokens.end {
-                let span = Span::new(doc.tokens[tokens.end].span.start, doc.tokens[k - 1].span.end);
-                parts.push(MentionPart { span, how: "name", entry: None });
-                why.push(format!("unknown name {:?} after role word", span.slice(doc.text)));
+                let span = Span::new(
+                    doc.tokens[tokens.end].span.start,
+                    doc.tokens[k - 1].span.end,
+                );
+                parts.push(MentionPart {
+                    span,
+                    how: "name",
+                    entry: None,
+                });
+                why.push(format!(
+                    "unknown name {:?} after role word",
+                    span.slice(doc.text)
+                ));
                 tokens.end = k;
             }
         }
@@ -285,7 +369,10 @@ impl<'kb> Recognizer<'kb> {
             (Some(c), None, true) => c.clone(),
             (None, None, _) => agent_code.clone().unwrap_or_default(),
         };
-        let span = Span::new(doc.tokens[tokens.start].span.start, doc.tokens[tokens.end - 1].span.end);
+        let span = Span::new(
+            doc.tokens[tokens.start].span.start,
+            doc.tokens[tokens.end - 1].span.end,
+        );
         Some(Mention {
             span,
             tokens,
@@ -293,7 +380,8 @@ impl<'kb> Recognizer<'kb> {
             country,
             sector,
             entry,
-            place_like: group.len() == 1 && (metonym || parts.first().is_some_and(|p| p.how == "country")),
+            place_like: group.len() == 1
+                && (metonym || parts.first().is_some_and(|p| p.how == "country")),
             parts,
             why: why.join("; "),
         })
@@ -302,8 +390,13 @@ impl<'kb> Recognizer<'kb> {
 
 fn is_name_token(t: &str) -> bool {
     let mut chars = t.chars();
-    chars.next().is_some_and(char::is_uppercase) && t.len() > 1 && chars.all(|c| c.is_alphabetic() || c == '-' || c == '\'')
-        && !matches!(t, "The" | "On" | "In" | "At" | "And" | "But" | "Said" | "Says")
+    chars.next().is_some_and(char::is_uppercase)
+        && t.len() > 1
+        && chars.all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+        && !matches!(
+            t,
+            "The" | "On" | "In" | "At" | "And" | "But" | "Said" | "Says"
+        )
 }
 
 #[cfg(test)]
@@ -374,7 +467,11 @@ sector = "GOV"
         b.build().unwrap()
     }
 
-    fn mentions(kb: &KnowledgeBase, text: &str, date: &str) -> Vec<(String, String, Option<String>)> {
+    fn mentions(
+        kb: &KnowledgeBase,
+        text: &str,
+        date: &str,
+    ) -> Vec<(String, String, Option<String>)> {
         let r = Recognizer::new(kb);
         let doc = Document::analyze(text);
         let date = NaiveDate::parse_from_str(date, "%Y-%m-%d").unwrap();
@@ -387,22 +484,73 @@ sector = "GOV"
     #[test]
     fn composition_and_dates() {
         let kb = kb();
-        let cases: &[(&str, &str, &[(&str, &str, Option<&str>)])] = &[
-            ("Iran's forces attacked.", "2020-01-03", &[("Iran's forces", "IRNMIL", Some("MIL"))]),
-            ("Iraqi Prime Minister Adel Abdul Mahdi spoke.", "2020-01-03", &[("Iraqi Prime Minister Adel Abdul Mahdi", "IRQGOV", Some("GOV"))]),
-            ("Tehran condemned the UN.", "2020-01-03", &[("Tehran", "IRNGOV", Some("GOV")), ("UN", "IGOUNO", Some("IGO"))]),
-            ("Iran's Revolutionary Guards fired.", "2020-01-03", &[("Iran's Revolutionary Guards", "IRNMIL", Some("MIL"))]),
-            ("Trump spoke.", "2015-06-01", &[("Trump", "USABUS", Some("BUS"))]),
-            ("Trump spoke.", "2020-01-03", &[("Trump", "USAGOV", Some("GOV"))]),
-            ("Trump spoke.", "2023-01-03", &[("Trump", "USAELI", Some("ELI"))]),
-            ("Iranian oil fell but Iranians protested.", "2020-01-03", &[("Iranians", "IRNCVL", Some("CVL"))]),
+        type Want<'a> = &'a [(&'a str, &'a str, Option<&'a str>)];
+        let cases: &[(&str, &str, Want)] = &[
+            (
+                "Iran's forces attacked.",
+                "2020-01-03",
+                &[("Iran's forces", "IRNMIL", Some("MIL"))],
+            ),
+            (
+                "Iraqi Prime Minister Adel Abdul Mahdi spoke.",
+                "2020-01-03",
+                &[(
+                    "Iraqi Prime Minister Adel Abdul Mahdi",
+                    "IRQGOV",
+                    Some("GOV"),
+                )],
+            ),
+            (
+                "Tehran condemned the UN.",
+                "2020-01-03",
+                &[
+                    ("Tehran", "IRNGOV", Some("GOV")),
+                    ("UN", "IGOUNO", Some("IGO")),
+                ],
+            ),
+            (
+                "Iran's Revolutionary Guards fired.",
+                "2020-01-03",
+                &[("Iran's Revolutionary Guards", "IRNMIL", Some("MIL"))],
+            ),
+            (
+                "Trump spoke.",
+                "2015-06-01",
+                &[("Trump", "USABUS", Some("BUS"))],
+            ),
+            (
+                "Trump spoke.",
+                "2020-01-03",
+                &[("Trump", "USAGOV", Some("GOV"))],
+            ),
+            (
+                "Trump spoke.",
+                "2023-01-03",
+                &[("Trump", "USAELI", Some("ELI"))],
+            ),
+            (
+                "Iranian oil fell but Iranians protested.",
+                "2020-01-03",
+                &[("Iranians", "IRNCVL", Some("CVL"))],
+            ),
             ("tell us more", "2020-01-03", &[]),
-            ("US troops left.", "2020-01-03", &[("US troops", "USAMIL", Some("MIL"))]),
-            ("The forces of Iran left.", "2020-01-03", &[("forces of Iran", "IRNMIL", Some("MIL"))]),
+            (
+                "US troops left.",
+                "2020-01-03",
+                &[("US troops", "USAMIL", Some("MIL"))],
+            ),
+            (
+                "The forces of Iran left.",
+                "2020-01-03",
+                &[("forces of Iran", "IRNMIL", Some("MIL"))],
+            ),
         ];
         for (text, date, want) in cases {
             let got = mentions(&kb, text, date);
-            let want: Vec<(String, String, Option<String>)> = want.iter().map(|(a, b, c)| (a.to_string(), b.to_string(), c.map(String::from))).collect();
+            let want: Vec<(String, String, Option<String>)> = want
+                .iter()
+                .map(|(a, b, c)| (a.to_string(), b.to_string(), c.map(String::from)))
+                .collect();
             assert_eq!(got, want, "{text} @ {date}");
         }
     }
@@ -429,11 +577,32 @@ country = "IRN"
         b.add_toml("bad.toml", bad, 1).unwrap();
         let problems: Vec<String> = b.problems().iter().map(|p| p.to_string()).collect();
         assert!(problems.iter().any(|p| p.starts_with("bad.toml:2:") && p.contains("unknown sector code \"GOVX\"")), "{problems:?}");
-        assert!(problems.iter().any(|p| p.contains("bad date \"2013-13-01\"")), "{problems:?}");
-        assert!(problems.iter().any(|p| p.contains("overlap")), "{problems:?}");
-        assert!(problems.iter().any(|p| p.starts_with("bad.toml:11:") && p.contains("duplicate id")), "{problems:?}");
-        assert!(problems.iter().any(|p| p.contains("unknown country code \"ZZZ\"")), "{problems:?}");
-        let err = KbBuilder::new().add_toml("syntax.toml", "[[country]\n", 0).err().unwrap();
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.contains("bad date \"2013-13-01\"")),
+            "{problems:?}"
+        );
+        assert!(
+            problems.iter().any(|p| p.contains("overlap")),
+            "{problems:?}"
+        );
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.starts_with("bad.toml:11:") && p.contains("duplicate id")),
+            "{problems:?}"
+        );
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.contains("unknown country code \"ZZZ\"")),
+            "{problems:?}"
+        );
+        let err = KbBuilder::new()
+            .add_toml("syntax.toml", "[[country]\n", 0)
+            .err()
+            .unwrap();
         assert!(err.to_string().starts_with("syntax.toml:1:"), "{err}");
     }
 }

@@ -23,7 +23,12 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
     if let Ok(dt) = DateTime::parse_from_rfc3339(s) {
         return Some(dt.naive_local().date());
     }
-    for f in ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%d %H:%M:%S%.f", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"] {
+    for f in [
+        "%Y-%m-%dT%H:%M:%S%.f",
+        "%Y-%m-%d %H:%M:%S%.f",
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%d %H:%M",
+    ] {
         if let Ok(dt) = NaiveDateTime::parse_from_str(s, f) {
             return Some(dt.date());
         }
@@ -37,7 +42,9 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
     // DD-MON-YYYY hh:mm:ss(.cc)
     if let Some((date, _time)) = s.split_once(' ').or(Some((s, ""))) {
         let mut parts = date.split('-');
-        if let (Some(d), Some(m), Some(y), None) = (parts.next(), parts.next(), parts.next(), parts.next()) {
+        if let (Some(d), Some(m), Some(y), None) =
+            (parts.next(), parts.next(), parts.next(), parts.next())
+        {
             if let (Ok(d), Some(m), Ok(y)) = (d.parse::<u32>(), month(m), y.parse::<i32>()) {
                 return NaiveDate::from_ymd_opt(y, m, d);
             }
@@ -48,9 +55,11 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
 
 fn month(m: &str) -> Option<u32> {
     let m = m.to_ascii_lowercase();
-    let i = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-        .iter()
-        .position(|x| m.starts_with(x))?;
+    let i = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ]
+    .iter()
+    .position(|x| m.starts_with(x))?;
     Some(i as u32 + 1)
 }
 

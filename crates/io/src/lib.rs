@@ -36,5 +36,8 @@ pub enum IoError {
         source: std::io::Error,
     },
     #[error("cannot encode {format} output: {message}")]
-    Encode { format: &'static str, message: String },
+    Encode {
+        format: &'static str,
+        message: String,
+    },
 }

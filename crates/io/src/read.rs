@@ -151,7 +151,10 @@ pub fn format_from_name(name: &str) -> Option<InputFormat> {
 }
 
 fn sniff(head: &[u8]) -> InputFormat {
-    let trimmed = head.iter().position(|b| !b.is_ascii_whitespace()).map_or(&head[..0], |i| &head[i..]);
+    let trimmed = head
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .map_or(&head[..0], |i| &head[i..]);
     if trimmed.starts_with(b"{") {
         InputFormat::Jsonl
     } else if trimmed.len() >= 5 && trimmed[..5].eq_ignore_ascii_case(b"date ") {
@@ -187,7 +190,10 @@ fn open_file(path: &Path, config: &ReaderConfig) -> Box<dyn Iterator<Item = Reco
     // gzip: by magic number, whatever the name.
     let is_gz = matches!(reader.fill_buf(), Ok(b) if b.starts_with(&[0x1f, 0x8b]));
     if is_gz {
-        reader = Box::new(BufReader::with_capacity(1 << 16, flate2::bufread::MultiGzDecoder::new(reader)));
+        reader = Box::new(BufReader::with_capacity(
+            1 << 16,
+            flate2::bufread::MultiGzDecoder::new(reader),
+        ));
     }
     let head = match reader.fill_buf() {
         Ok(b) => b.to_vec(),
@@ -195,7 +201,10 @@ fn open_file(path: &Path, config: &ReaderConfig) -> Box<dyn Iterator<Item = Reco
             return one(Record::Reject(Reject::new(
                 &name,
                 0,
-                format!("cannot read file: {e}{}", if is_gz { " (corrupt gzip data?)" } else { "" }),
+                format!(
+                    "cannot read file: {e}{}",
+                    if is_gz { " (corrupt gzip data?)" } else { "" }
+                ),
                 b"",
             )))
         }
@@ -221,11 +230,22 @@ fn open_file(path: &Path, config: &ReaderConfig) -> Box<dyn Iterator<Item = Reco
     }
     let format = config
         .format
-        .or_else(|| if is_stdin { None } else { format_from_name(&name) })
+        .or_else(|| {
+            if is_stdin {
+                None
+            } else {
+                format_from_name(&name)
+            }
+        })
         .unwrap_or_else(|| sniff(&head));
     let max = config.max_article_bytes;
     match format {
-        InputFormat::Jsonl => Box::new(JsonlReader { name, reader, line: 0, max }),
+        InputFormat::Jsonl => Box::new(JsonlReader {
+            name,
+            reader,
+            line: 0,
+            max,
+        }),
         InputFormat::Csv => csv_records(name, reader, max),
         InputFormat::Text => text_records(name, path, reader, max),
     }
@@ -266,7 +286,12 @@ impl Iterator for JsonlReader {
                 Ok(_) => {}
                 Err(e) => {
                     // A corrupt gzip stream or an I/O error: report and stop this file.
-                    let r = Reject::new(&self.name, self.line, format!("read error: {e}; the rest of this file was not read"), &buf);
+                    let r = Reject::new(
+                        &self.name,
+                        self.line,
+                        format!("read error: {e}; the rest of this file was not read"),
+                        &buf,
+                    );
                     self.reader = Box::new(std::io::empty());
                     return Some(Record::Reject(r));
                 }
@@ -284,17 +309,26 @@ impl Iterator for JsonlReader {
 
 impl JsonlReader {
     fn record(&self, buf: &[u8]) -> Record {
-        let reject = |reason: String| Record::Reject(Reject::new(&self.name, self.line, reason, buf));
+        let reject =
+            |reason: String| Record::Reject(Reject::new(&self.name, self.line, reason, buf));
         let Ok(line) = std::str::from_utf8(buf) else {
             let at = std::str::from_utf8(buf).unwrap_err().valid_up_to();
-            return reject(format!("invalid UTF-8 at byte {at} of the line; re-encode the file as UTF-8"));
+            return reject(format!(
+                "invalid UTF-8 at byte {at} of the line; re-encode the file as UTF-8"
+            ));
         };
         let value: Value = match serde_json::from_str(line) {
             Ok(v) => v,
-            Err(e) => return reject(format!("invalid JSON: {e}; each line must be one complete JSON object")),
+            Err(e) => {
+                return reject(format!(
+                    "invalid JSON: {e}; each line must be one complete JSON object"
+                ))
+            }
         };
         let Value::Object(obj) = value else {
-            return reject("not a JSON object: each line must be an object with id, date and text".into());
+            return reject(
+                "not a JSON object: each line must be an object with id, date and text".into(),
+            );
         };
         match article_from_fields(obj, self.max) {
             Ok(mut a) => {
@@ -327,7 +361,9 @@ fn article_from_fields(mut obj: Map<String, Value>, max: usize) -> Result<Articl
         return Err("field `id` is empty".into());
     }
     let date = match obj.remove("date") {
-        None | Some(Value::Null) => return Err("missing required field `date` (e.g. \"2020-01-03\")".into()),
+        None | Some(Value::Null) => {
+            return Err("missing required field `date` (e.g. \"2020-01-03\")".into())
+        }
         Some(v) => {
             let s = field_string(&v).ok_or("field `date` must be a string")?;
             parse_date(&s).ok_or_else(|| {
@@ -359,13 +395,30 @@ fn article_from_fields(mut obj: Map<String, Value>, max: usize) -> Result<Articl
     })
 }
 
-fn csv_records(name: String, reader: Box<dyn BufRead + Send>, max: usize) -> Box<dyn Iterator<Item = Record> + Send> {
-    let mut rdr = csv::ReaderBuilder::new().flexible(true).has_headers(true).from_reader(reader);
+fn csv_records(
+    name: String,
+    reader: Box<dyn BufRead + Send>,
+    max: usize,
+) -> Box<dyn Iterator<Item = Record> + Send> {
+    let mut rdr = csv::ReaderBuilder::new()
+        .flexible(true)
+        .has_headers(true)
+        .from_reader(reader);
     let headers = match rdr.byte_headers() {
         Ok(h) => h.clone(),
-        Err(e) => return one(Record::Reject(Reject::new(&name, 1, format!("cannot read CSV header: {e}"), b""))),
+        Err(e) => {
+            return one(Record::Reject(Reject::new(
+                &name,
+                1,
+                format!("cannot read CSV header: {e}"),
+                b"",
+            )))
+        }
     };
-    let headers: Vec<String> = headers.iter().map(|h| String::from_utf8_lossy(h).trim().to_ascii_lowercase()).collect();
+    let headers: Vec<String> = headers
+        .iter()
+        .map(|h| String::from_utf8_lossy(h).trim().to_ascii_lowercase())
+        .collect();
     for required in ["id", "date", "text"] {
         if !headers.iter().any(|h| h == required) {
             let raw = headers.join(",");
@@ -390,12 +443,20 @@ fn csv_records(name: String, reader: Box<dyn BufRead + Send>, max: usize) -> Box
             }
             Ok(true) => {
                 let line = record.position().map_or(0, |p| p.line());
-                let raw = record.iter().map(|f| f.to_vec()).collect::<Vec<_>>().join(&b","[..]);
+                let raw = record
+                    .iter()
+                    .map(|f| f.to_vec())
+                    .collect::<Vec<_>>()
+                    .join(&b","[..]);
                 if record.len() != headers.len() {
                     return Some(Record::Reject(Reject::new(
                         &name,
                         line,
-                        format!("CSV record has {} fields but the header has {}", record.len(), headers.len()),
+                        format!(
+                            "CSV record has {} fields but the header has {}",
+                            record.len(),
+                            headers.len()
+                        ),
                         &raw,
                     )));
                 }
@@ -417,7 +478,10 @@ fn csv_records(name: String, reader: Box<dyn BufRead + Send>, max: usize) -> Box
                 }
                 Some(match article_from_fields(obj, max) {
                     Ok(mut a) => {
-                        a.origin = RecordOrigin { file: name.clone(), record: line };
+                        a.origin = RecordOrigin {
+                            file: name.clone(),
+                            record: line,
+                        };
                         Record::Article(Box::new(a))
                     }
                     Err(reason) => Record::Reject(Reject::new(&name, line, reason, &raw)),
@@ -427,17 +491,32 @@ fn csv_records(name: String, reader: Box<dyn BufRead + Send>, max: usize) -> Box
                 let line = e.position().map_or(0, |p| p.line());
                 // A CSV syntax error: report it and stop this file (the parser cannot resync safely).
                 done = true;
-                Some(Record::Reject(Reject::new(&name, line, format!("CSV error: {e}; the rest of this file was not read"), b"")))
+                Some(Record::Reject(Reject::new(
+                    &name,
+                    line,
+                    format!("CSV error: {e}; the rest of this file was not read"),
+                    b"",
+                )))
             }
         }
     }))
 }
 
 /// Plain text: `date YYYY-MM-DD` lines start articles; the text runs to the next such line.
-fn text_records(name: String, path: &Path, mut reader: Box<dyn BufRead + Send>, max: usize) -> Box<dyn Iterator<Item = Record> + Send> {
+fn text_records(
+    name: String,
+    path: &Path,
+    mut reader: Box<dyn BufRead + Send>,
+    max: usize,
+) -> Box<dyn Iterator<Item = Record> + Send> {
     let mut bytes = Vec::new();
     if let Err(e) = reader.read_to_end(&mut bytes) {
-        return one(Record::Reject(Reject::new(&name, 0, format!("read error: {e}"), &bytes)));
+        return one(Record::Reject(Reject::new(
+            &name,
+            0,
+            format!("read error: {e}"),
+            &bytes,
+        )));
     }
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
@@ -457,8 +536,14 @@ fn text_records(name: String, path: &Path, mut reader: Box<dyn BufRead + Send>, 
         .map(|s| s.to_string_lossy().to_string())
         .unwrap_or_else(|| "stdin".into());
     let stem = stem.strip_suffix(".gz").unwrap_or(&stem).to_string();
-    let stem = stem.rsplit_once('.').map_or(stem.clone(), |(s, _)| s.to_string());
-    let stem = if stem == "-" { "stdin".to_string() } else { stem };
+    let stem = stem
+        .rsplit_once('.')
+        .map_or(stem.clone(), |(s, _)| s.to_string());
+    let stem = if stem == "-" {
+        "stdin".to_string()
+    } else {
+        stem
+    };
 
     // Find article starts: (line number, byte offset of "date", date, byte offset of text).
     let mut starts: Vec<(u64, usize, Option<chrono::NaiveDate>, usize)> = Vec::new();
@@ -479,7 +564,7 @@ fn text_records(name: String, path: &Path, mut reader: Box<dyn BufRead + Send>, 
         offset += line.len();
     }
     let mut out = Vec::new();
-    if starts.is_empty() || text[..starts[0].1].trim().len() > 0 && starts[0].1 > 0 {
+    if starts.is_empty() || !text[..starts[0].1].trim().is_empty() {
         // Text before the first date line (or no date line at all).
         let end = starts.first().map_or(text.len(), |s| s.1);
         let raw = &text[..end];
@@ -505,12 +590,24 @@ fn text_records(name: String, path: &Path, mut reader: Box<dyn BufRead + Send>, 
             continue;
         };
         if let Some(reason) = check_text(body, max) {
-            out.push(Record::Reject(Reject::new(&name, line, reason, raw.as_bytes())));
+            out.push(Record::Reject(Reject::new(
+                &name,
+                line,
+                reason,
+                raw.as_bytes(),
+            )));
             continue;
         }
-        let id = if many { format!("{stem}#{}", k + 1) } else { stem.clone() };
+        let id = if many {
+            format!("{stem}#{}", k + 1)
+        } else {
+            stem.clone()
+        };
         let mut a = Article::new(id, date, body.to_string());
-        a.origin = RecordOrigin { file: name.clone(), record: line };
+        a.origin = RecordOrigin {
+            file: name.clone(),
+            record: line,
+        };
         out.push(Record::Article(Box::new(a)));
     }
     Box::new(out.into_iter())
@@ -524,8 +621,13 @@ mod tests {
     fn read_str(name: &str, content: &[u8]) -> Vec<Record> {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join(name);
-        std::fs::File::create(&p).unwrap().write_all(content).unwrap();
-        Inputs::open(&[p], ReaderConfig::default()).unwrap().collect()
+        std::fs::File::create(&p)
+            .unwrap()
+            .write_all(content)
+            .unwrap();
+        Inputs::open(&[p], ReaderConfig::default())
+            .unwrap()
+            .collect()
     }
 
     fn summary(records: &[Record]) -> Vec<String> {
@@ -533,7 +635,9 @@ mod tests {
             .iter()
             .map(|r| match r {
                 Record::Article(a) => format!("A {} {} {:?}", a.id, a.date, a.text),
-                Record::Reject(r) => format!("R {} {}", r.record, r.reason.split(':').next().unwrap()),
+                Record::Reject(r) => {
+                    format!("R {} {}", r.record, r.reason.split(':').next().unwrap())
+                }
             })
             .collect()
     }
@@ -555,31 +659,67 @@ mod tests {
                 "R 7 not a JSON object",
             ]
         );
-        let Record::Article(a) = &recs[0] else { panic!() };
+        let Record::Article(a) = &recs[0] else {
+            panic!()
+        };
         assert_eq!(a.extra.get("lang"), Some(&Value::String("en".into())));
     }
 
     #[test]
     fn csv_and_text() {
-        let recs = read_str("a.csv", b"id,date,text,title\n1,2020-01-03,\"Hello, world.\",T\n2,bad,x,T\n3,2020-01-03\n");
-        assert_eq!(summary(&recs), vec!["A 1 2020-01-03 \"Hello, world.\"", "R 3 unparseable date \"bad\"", "R 4 CSV record has 2 fields but the header has 4"]);
-        let recs = read_str("art.txt", b"  date 2020-01-03 The minister said.\nMore text.\n date 2020-01-04\nSecond.\n");
-        assert_eq!(summary(&recs), vec!["A art#1 2020-01-03 \"The minister said.\\nMore text.\"", "A art#2 2020-01-04 \"Second.\""]);
+        let recs = read_str(
+            "a.csv",
+            b"id,date,text,title\n1,2020-01-03,\"Hello, world.\",T\n2,bad,x,T\n3,2020-01-03\n",
+        );
+        assert_eq!(
+            summary(&recs),
+            vec![
+                "A 1 2020-01-03 \"Hello, world.\"",
+                "R 3 unparseable date \"bad\"",
+                "R 4 CSV record has 2 fields but the header has 4"
+            ]
+        );
+        let recs = read_str(
+            "art.txt",
+            b"  date 2020-01-03 The minister said.\nMore text.\n date 2020-01-04\nSecond.\n",
+        );
+        assert_eq!(
+            summary(&recs),
+            vec![
+                "A art#1 2020-01-03 \"The minister said.\\nMore text.\"",
+                "A art#2 2020-01-04 \"Second.\""
+            ]
+        );
         let recs = read_str("b.txt", b"no date here\n");
-        assert_eq!(summary(&recs), vec!["R 1 plain-text article without a date"]);
+        assert_eq!(
+            summary(&recs),
+            vec!["R 1 plain-text article without a date"]
+        );
     }
 
     #[test]
     fn gzip_empty_binary_utf8() {
         let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
-        gz.write_all(b"{\"id\":\"g\",\"date\":\"2020-01-03\",\"text\":\"Zipped.\"}\n").unwrap();
+        gz.write_all(b"{\"id\":\"g\",\"date\":\"2020-01-03\",\"text\":\"Zipped.\"}\n")
+            .unwrap();
         let recs = read_str("a.jsonl.gz", &gz.finish().unwrap());
         assert_eq!(summary(&recs), vec!["A g 2020-01-03 \"Zipped.\""]);
         assert_eq!(summary(&read_str("e.jsonl", b"")), vec!["R 0 empty input"]);
-        assert_eq!(summary(&read_str("b.bin", b"\x00\x01\x02abc")), vec!["R 0 binary file"]);
-        let recs = read_str("u.jsonl", b"{\"id\":\"u\",\"date\":\"2020-01-03\",\"text\":\"caf\xe9\"}\n");
-        assert_eq!(summary(&recs), vec!["R 1 invalid UTF-8 at byte 41 of the line; re-encode the file as UTF-8"]);
-        let Record::Reject(r) = &recs[0] else { panic!() };
+        assert_eq!(
+            summary(&read_str("b.bin", b"\x00\x01\x02abc")),
+            vec!["R 0 binary file"]
+        );
+        let recs = read_str(
+            "u.jsonl",
+            b"{\"id\":\"u\",\"date\":\"2020-01-03\",\"text\":\"caf\xe9\"}\n",
+        );
+        assert_eq!(
+            summary(&recs),
+            vec!["R 1 invalid UTF-8 at byte 41 of the line; re-encode the file as UTF-8"]
+        );
+        let Record::Reject(r) = &recs[0] else {
+            panic!()
+        };
         assert!(r.raw.is_none() && r.raw_base64.is_some());
     }
 }

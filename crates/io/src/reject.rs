@@ -26,7 +26,10 @@ impl Reject {
     pub fn new(file: &str, record: u64, reason: impl Into<String>, raw: &[u8]) -> Reject {
         let (raw, raw_base64) = match std::str::from_utf8(raw) {
             Ok(s) => (Some(s.to_string()), None),
-            Err(_) => (None, Some(base64::engine::general_purpose::STANDARD.encode(raw))),
+            Err(_) => (
+                None,
+                Some(base64::engine::general_purpose::STANDARD.encode(raw)),
+            ),
         };
         Reject {
             file: file.to_string(),

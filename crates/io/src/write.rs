@@ -5,7 +5,9 @@
 //! stable (new columns are only ever appended).
 
 use crate::IoError;
-use arrow_array::builder::{Float32Builder, Float64Builder, StringBuilder, UInt32Builder, UInt64Builder, UInt8Builder};
+use arrow_array::builder::{
+    Float32Builder, Float64Builder, StringBuilder, UInt32Builder, UInt64Builder, UInt8Builder,
+};
 use arrow_array::{ArrayRef, RecordBatch};
 use arrow_schema::{DataType, Field, Schema};
 use flashpoint_model::{Article, Event, EventActor, SCHEMA_VERSION};
@@ -33,7 +35,10 @@ impl OutputFormat {
             Some(OutputFormat::Tsv)
         } else if lower.ends_with(".parquet") || lower.ends_with(".pq") {
             Some(OutputFormat::Parquet)
-        } else if lower.ends_with(".jsonl") || lower.ends_with(".ndjson") || lower.ends_with(".json") {
+        } else if lower.ends_with(".jsonl")
+            || lower.ends_with(".ndjson")
+            || lower.ends_with(".json")
+        {
             Some(OutputFormat::Jsonl)
         } else {
             None
@@ -58,14 +63,29 @@ pub trait EventSink: Send {
 }
 
 /// Creates a sink of `format` writing to `out`; `name` is used in error messages.
-pub fn create_sink(format: OutputFormat, out: Box<dyn Write + Send>, name: &str) -> Result<Box<dyn EventSink>, IoError> {
+pub fn create_sink(
+    format: OutputFormat,
+    out: Box<dyn Write + Send>,
+    name: &str,
+) -> Result<Box<dyn EventSink>, IoError> {
     Ok(match format {
-        OutputFormat::Jsonl => Box::new(JsonlSink { out, name: name.to_string() }),
+        OutputFormat::Jsonl => Box::new(JsonlSink {
+            out,
+            name: name.to_string(),
+        }),
         OutputFormat::Csv | OutputFormat::Tsv => {
-            let delim = if format == OutputFormat::Csv { b',' } else { b'\t' };
+            let delim = if format == OutputFormat::Csv {
+                b','
+            } else {
+                b'\t'
+            };
             let mut w = csv::WriterBuilder::new().delimiter(delim).from_writer(out);
-            w.write_record(COLUMNS.iter().map(|c| c.0)).map_err(|e| csv_err(name, e))?;
-            Box::new(CsvSink { w, name: name.to_string() })
+            w.write_record(COLUMNS.iter().map(|c| c.0))
+                .map_err(|e| csv_err(name, e))?;
+            Box::new(CsvSink {
+                w,
+                name: name.to_string(),
+            })
         }
         OutputFormat::Parquet => Box::new(ParquetSink::new(out)?),
     })
@@ -116,15 +136,22 @@ impl EventSink for JsonlSink {
                 event: e,
                 article_meta: meta.clone(),
             };
-            let err = |source| IoError::Write { path: self.name.clone(), source };
-            serde_json::to_writer(&mut self.out, &rec).map_err(|e| err(std::io::Error::other(e)))?;
+            let err = |source| IoError::Write {
+                path: self.name.clone(),
+                source,
+            };
+            serde_json::to_writer(&mut self.out, &rec)
+                .map_err(|e| err(std::io::Error::other(e)))?;
             self.out.write_all(b"\n").map_err(err)?;
         }
         Ok(())
     }
 
     fn finish(mut self: Box<Self>) -> Result<(), IoError> {
-        self.out.flush().map_err(|source| IoError::Write { path: self.name.clone(), source })
+        self.out.flush().map_err(|source| IoError::Write {
+            path: self.name.clone(),
+            source,
+        })
     }
 }
 
@@ -212,7 +239,14 @@ fn opt_str(s: &Option<String>) -> Cell {
 
 fn actor_cells(a: Option<&EventActor>) -> [Cell; 6] {
     match a {
-        None => [Cell::Null, Cell::Null, Cell::Null, Cell::Null, Cell::Null, Cell::Null],
+        None => [
+            Cell::Null,
+            Cell::Null,
+            Cell::Null,
+            Cell::Null,
+            Cell::Null,
+            Cell::Null,
+        ],
         Some(a) => [
             Cell::Str(a.text.clone()),
             Cell::Str(a.code.clone()),
@@ -231,8 +265,18 @@ pub fn flat_row(e: &Event, meta: &Map<String, Value>) -> Vec<Cell> {
     row.push(Cell::Str(e.article_id.clone()));
     row.push(Cell::Int(e.sentence as u64));
     row.push(Cell::Str(e.date.to_string()));
-    row.push(Cell::Str(serde_json::to_value(e.date_precision).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default()));
-    row.push(Cell::Str(serde_json::to_value(e.date_source).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default()));
+    row.push(Cell::Str(
+        serde_json::to_value(e.date_precision)
+            .ok()
+            .and_then(|v| v.as_str().map(String::from))
+            .unwrap_or_default(),
+    ));
+    row.push(Cell::Str(
+        serde_json::to_value(e.date_source)
+            .ok()
+            .and_then(|v| v.as_str().map(String::from))
+            .unwrap_or_default(),
+    ));
     row.extend(actor_cells(Some(&e.source)));
     row.extend(actor_cells(e.target.as_ref()));
     row.push(Cell::Str(e.cameo.clone()));
@@ -242,7 +286,14 @@ pub fn flat_row(e: &Event, meta: &Map<String, Value>) -> Vec<Cell> {
     row.push(Cell::Float(e.goldstein as f64));
     row.push(Cell::Int(e.quad_class as u64));
     match &e.location {
-        None => row.extend([Cell::Null, Cell::Null, Cell::Null, Cell::Null, Cell::Null, Cell::Null]),
+        None => row.extend([
+            Cell::Null,
+            Cell::Null,
+            Cell::Null,
+            Cell::Null,
+            Cell::Null,
+            Cell::Null,
+        ]),
         Some(l) => row.extend([
             Cell::Str(l.name.clone()),
             opt_str(&l.country),
@@ -260,7 +311,11 @@ pub fn flat_row(e: &Event, meta: &Map<String, Value>) -> Vec<Cell> {
     row.push(Cell::Str(e.why.rule.clone()));
     row.push(Cell::Str(e.why.trigger.clone()));
     row.push(Cell::Str(serde_json::to_string(&e.why).unwrap_or_default()));
-    row.push(if meta.is_empty() { Cell::Null } else { Cell::Str(Value::Object(meta.clone()).to_string()) });
+    row.push(if meta.is_empty() {
+        Cell::Null
+    } else {
+        Cell::Str(Value::Object(meta.clone()).to_string())
+    });
     debug_assert_eq!(row.len(), COLUMNS.len());
     row
 }
@@ -275,13 +330,18 @@ impl EventSink for CsvSink {
         let meta = article_meta(article);
         for e in events {
             let row = flat_row(e, &meta);
-            self.w.write_record(row.iter().map(Cell::text)).map_err(|e| csv_err(&self.name, e))?;
+            self.w
+                .write_record(row.iter().map(Cell::text))
+                .map_err(|e| csv_err(&self.name, e))?;
         }
         Ok(())
     }
 
     fn finish(mut self: Box<Self>) -> Result<(), IoError> {
-        self.w.flush().map_err(|source| IoError::Write { path: self.name.clone(), source })
+        self.w.flush().map_err(|source| IoError::Write {
+            path: self.name.clone(),
+            source,
+        })
     }
 }
 
@@ -307,18 +367,31 @@ fn arrow_type(c: Col) -> DataType {
 
 /// The Arrow schema of the flat columns.
 pub fn arrow_schema() -> Schema {
-    Schema::new(COLUMNS.iter().map(|(n, c)| Field::new(*n, arrow_type(*c), true)).collect::<Vec<_>>())
+    Schema::new(
+        COLUMNS
+            .iter()
+            .map(|(n, c)| Field::new(*n, arrow_type(*c), true))
+            .collect::<Vec<_>>(),
+    )
 }
 
 fn pq_err(e: impl std::fmt::Display) -> IoError {
-    IoError::Encode { format: "parquet", message: e.to_string() }
+    IoError::Encode {
+        format: "parquet",
+        message: e.to_string(),
+    }
 }
 
 impl ParquetSink {
     fn new(out: Box<dyn Write + Send>) -> Result<Self, IoError> {
         let schema = Arc::new(arrow_schema());
-        let writer = parquet::arrow::ArrowWriter::try_new(out, schema.clone(), None).map_err(pq_err)?;
-        Ok(ParquetSink { writer, schema, rows: Vec::new() })
+        let writer =
+            parquet::arrow::ArrowWriter::try_new(out, schema.clone(), None).map_err(pq_err)?;
+        Ok(ParquetSink {
+            writer,
+            schema,
+            rows: Vec::new(),
+        })
     }
 
     fn flush_rows(&mut self) -> Result<(), IoError> {
@@ -341,27 +414,53 @@ impl ParquetSink {
                 }
                 Col::U8 => {
                     let mut b = UInt8Builder::new();
-                    cells.for_each(|c| b.append_option(if let Cell::Int(i) = c { Some(*i as u8) } else { None }));
+                    cells.for_each(|c| {
+                        b.append_option(if let Cell::Int(i) = c {
+                            Some(*i as u8)
+                        } else {
+                            None
+                        })
+                    });
                     Arc::new(b.finish())
                 }
                 Col::U32 => {
                     let mut b = UInt32Builder::new();
-                    cells.for_each(|c| b.append_option(if let Cell::Int(i) = c { Some(*i as u32) } else { None }));
+                    cells.for_each(|c| {
+                        b.append_option(if let Cell::Int(i) = c {
+                            Some(*i as u32)
+                        } else {
+                            None
+                        })
+                    });
                     Arc::new(b.finish())
                 }
                 Col::U64 => {
                     let mut b = UInt64Builder::new();
-                    cells.for_each(|c| b.append_option(if let Cell::Int(i) = c { Some(*i) } else { None }));
+                    cells.for_each(|c| {
+                        b.append_option(if let Cell::Int(i) = c { Some(*i) } else { None })
+                    });
                     Arc::new(b.finish())
                 }
                 Col::F32 => {
                     let mut b = Float32Builder::new();
-                    cells.for_each(|c| b.append_option(if let Cell::Float(f) = c { Some(*f as f32) } else { None }));
+                    cells.for_each(|c| {
+                        b.append_option(if let Cell::Float(f) = c {
+                            Some(*f as f32)
+                        } else {
+                            None
+                        })
+                    });
                     Arc::new(b.finish())
                 }
                 Col::F64 => {
                     let mut b = Float64Builder::new();
-                    cells.for_each(|c| b.append_option(if let Cell::Float(f) = c { Some(*f) } else { None }));
+                    cells.for_each(|c| {
+                        b.append_option(if let Cell::Float(f) = c {
+                            Some(*f)
+                        } else {
+                            None
+                        })
+                    });
                     Arc::new(b.finish())
                 }
             };

@@ -14,7 +14,5 @@ mod event;
 mod span;
 
 pub use article::{Article, RecordOrigin};
-pub use event::{
-    DatePrecision, DateSource, Event, EventActor, EventLocation, Why, SCHEMA_VERSION,
-};
+pub use event::{DatePrecision, DateSource, Event, EventActor, EventLocation, Why, SCHEMA_VERSION};
 pub use span::Span;

@@ -3,7 +3,9 @@ use serde::{Deserialize, Serialize};
 /// A half-open byte range `[start, end)` into the original article text.
 ///
 /// Serialised as a two-element array `[start, end]` so output stays compact.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 #[serde(from = "(usize, usize)", into = "(usize, usize)")]
 pub struct Span {
     pub start: usize,

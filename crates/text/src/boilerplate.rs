@@ -57,8 +57,12 @@ pub fn find(text: &str) -> Vec<Removed> {
         let cspan = Span::new(cstart, cstart + content.len());
         let was_paragraph_start = std::mem::replace(&mut paragraph_start, false);
         if content.len() <= 300 {
-            if let Some((_, reason)) = rules.whole_line.iter().find(|(re, _)| re.is_match(content)) {
-                out.push(Removed { span: cspan, reason });
+            if let Some((_, reason)) = rules.whole_line.iter().find(|(re, _)| re.is_match(content))
+            {
+                out.push(Removed {
+                    span: cspan,
+                    reason,
+                });
                 paragraph_start = true;
                 continue;
             }
@@ -141,9 +145,18 @@ mod tests {
             ("Sign up for our newsletter", &["call to action"]),
             ("By Jane Doe", &["byline"]),
             ("By Jane Doe and John Roe, Reuters", &["byline"]),
-            ("(Reporting by Jane Doe; Editing by John Roe)", &["credit line"]),
-            ("Copyright 2020 Example News. All rights reserved.", &["copyright"]),
-            ("BAGHDAD (Reuters) - Iraq said on Friday it would respond.", &["dateline"]),
+            (
+                "(Reporting by Jane Doe; Editing by John Roe)",
+                &["credit line"],
+            ),
+            (
+                "Copyright 2020 Example News. All rights reserved.",
+                &["copyright"],
+            ),
+            (
+                "BAGHDAD (Reuters) - Iraq said on Friday it would respond.",
+                &["dateline"],
+            ),
             ("WASHINGTON — The president spoke.", &["dateline"]),
             ("By Friday, troops had left the town.", &[]),
             ("The strike killed 12 people.", &[]),

@@ -93,7 +93,8 @@ mod tests {
 
     #[test]
     fn end_to_end_example() {
-        let text = "BAGHDAD (Reuters) - U.S. forces killed 12 people in Iraq on Friday, officials said. \
+        let text =
+            "BAGHDAD (Reuters) - U.S. forces killed 12 people in Iraq on Friday, officials said. \
                     Gen. Smith arrived at 10 a.m. in Baghdad.\n\nAdvertisement\n\n\
                     “We will respond,” Iran’s foreign minister said.";
         let doc = Document::analyze(text);

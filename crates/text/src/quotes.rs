@@ -23,11 +23,48 @@ pub struct Quote {
 }
 
 const SPEECH_VERBS: &[&str] = &[
-    "said", "says", "say", "told", "tells", "added", "adds", "wrote", "writes", "stated",
-    "states", "warned", "warns", "declared", "declares", "insisted", "insists", "claimed",
-    "claims", "noted", "notes", "tweeted", "posted", "announced", "announces", "asserted",
-    "argued", "argues", "explained", "vowed", "vows", "urged", "urges", "replied", "responded",
-    "remarked", "stressed", "stresses", "quoted", "continued", "concluded", "cautioned",
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "wrote",
+    "writes",
+    "stated",
+    "states",
+    "warned",
+    "warns",
+    "declared",
+    "declares",
+    "insisted",
+    "insists",
+    "claimed",
+    "claims",
+    "noted",
+    "notes",
+    "tweeted",
+    "posted",
+    "announced",
+    "announces",
+    "asserted",
+    "argued",
+    "argues",
+    "explained",
+    "vowed",
+    "vows",
+    "urged",
+    "urges",
+    "replied",
+    "responded",
+    "remarked",
+    "stressed",
+    "stresses",
+    "quoted",
+    "continued",
+    "concluded",
+    "cautioned",
 ];
 
 fn is_speech_verb(t: &str) -> bool {
@@ -35,13 +72,30 @@ fn is_speech_verb(t: &str) -> bool {
 }
 
 fn is_np_stop(t: &str) -> bool {
-    matches!(t, "," | "." | ";" | ":" | "\"" | "!" | "?" | "(" | ")" | "--")
-        || matches!(
-            t.to_ascii_lowercase().as_str(),
-            "in" | "on" | "at" | "to" | "when" | "after" | "before" | "while" | "who" | "that"
-                | "which" | "during" | "as" | "late" | "earlier" | "later" | "yesterday"
-                | "today" | "on friday"
-        )
+    matches!(
+        t,
+        "," | "." | ";" | ":" | "\"" | "!" | "?" | "(" | ")" | "--"
+    ) || matches!(
+        t.to_ascii_lowercase().as_str(),
+        "in" | "on"
+            | "at"
+            | "to"
+            | "when"
+            | "after"
+            | "before"
+            | "while"
+            | "who"
+            | "that"
+            | "which"
+            | "during"
+            | "as"
+            | "late"
+            | "earlier"
+            | "later"
+            | "yesterday"
+            | "today"
+            | "on friday"
+    )
 }
 
 /// Finds quotes in the token stream.
@@ -54,7 +108,8 @@ pub fn find(text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<Quote> 
         if tt(i) != "\"" {
             continue;
         }
-        let glued_left = i > 0 && tokens[i - 1].span.end == tokens[i].span.start && !tokens[i - 1].space_after;
+        let glued_left =
+            i > 0 && tokens[i - 1].span.end == tokens[i].span.start && !tokens[i - 1].space_after;
         let orig = tokens[i].span.slice(text);
         let is_open = match orig {
             "\u{201C}" | "\u{201E}" | "«" => true,
@@ -81,14 +136,21 @@ pub fn find(text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<Quote> 
     for s in sentences {
         let r = s.tokens.clone();
         for i in r.clone() {
-            if tt(i).eq_ignore_ascii_case("according") && i + 1 < r.end && tt(i + 1).eq_ignore_ascii_case("to") {
+            if tt(i).eq_ignore_ascii_case("according")
+                && i + 1 < r.end
+                && tt(i + 1).eq_ignore_ascii_case("to")
+            {
                 let np_start = i + 2;
                 let mut np_end = np_start;
                 while np_end < r.end && np_end < np_start + 8 && !is_np_stop(tt(np_end)) {
                     np_end += 1;
                 }
                 if np_end > np_start {
-                    let before_end = if i > r.start && tt(i - 1) == "," { i - 1 } else { i };
+                    let before_end = if i > r.start && tt(i - 1) == "," {
+                        i - 1
+                    } else {
+                        i
+                    };
                     let span = if before_end > r.start {
                         Span::new(tokens[r.start].span.start, tokens[before_end - 1].span.end)
                     } else {
@@ -99,7 +161,10 @@ pub fn find(text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<Quote> 
                     if out.iter().all(|q: &Quote| !q.span.overlaps(span)) {
                         out.push(Quote {
                             span,
-                            speaker: Some(Span::new(tokens[np_start].span.start, tokens[np_end - 1].span.end)),
+                            speaker: Some(Span::new(
+                                tokens[np_start].span.start,
+                                tokens[np_end - 1].span.end,
+                            )),
                             cue: Some(Span::new(tokens[i].span.start, tokens[i + 1].span.end)),
                         });
                     }
@@ -111,7 +176,12 @@ pub fn find(text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<Quote> 
     out
 }
 
-fn attribution(text: &str, tokens: &[Token], open: usize, close: usize) -> (Option<Span>, Option<Span>) {
+fn attribution(
+    text: &str,
+    tokens: &[Token],
+    open: usize,
+    close: usize,
+) -> (Option<Span>, Option<Span>) {
     let tt = |i: usize| tokens[i].text(text);
     let sp = |a: usize, b: usize| Span::new(tokens[a].span.start, tokens[b - 1].span.end);
     // After: [,] said X | [,] X said
@@ -132,7 +202,11 @@ fn attribution(text: &str, tokens: &[Token], open: usize, close: usize) -> (Opti
         } else {
             let np_start = j;
             let mut k = j;
-            while k < tokens.len() && k < np_start + 8 && !is_np_stop(tt(k)) && !is_speech_verb(tt(k)) {
+            while k < tokens.len()
+                && k < np_start + 8
+                && !is_np_stop(tt(k))
+                && !is_speech_verb(tt(k))
+            {
                 k += 1;
             }
             if k < tokens.len() && k > np_start && is_speech_verb(tt(k)) {
@@ -166,11 +240,31 @@ mod tests {
     #[test]
     fn table() {
         let cases: &[(&str, &str, Option<&str>)] = &[
-            ("\"We will respond,\" the minister said.", "We will respond,", Some("the minister")),
-            ("\"We will respond,\" said Foreign Minister Javad Zarif.", "We will respond,", Some("Foreign Minister Javad Zarif")),
-            ("Trump wrote: \"Soleimani killed thousands.\"", "Soleimani killed thousands.", Some("Trump")),
-            ("The army shelled the town, according to local officials.", "The army shelled the town", Some("local officials")),
-            ("According to the UN, 12 people died.", "12 people died.", Some("the UN")),
+            (
+                "\"We will respond,\" the minister said.",
+                "We will respond,",
+                Some("the minister"),
+            ),
+            (
+                "\"We will respond,\" said Foreign Minister Javad Zarif.",
+                "We will respond,",
+                Some("Foreign Minister Javad Zarif"),
+            ),
+            (
+                "Trump wrote: \"Soleimani killed thousands.\"",
+                "Soleimani killed thousands.",
+                Some("Trump"),
+            ),
+            (
+                "The army shelled the town, according to local officials.",
+                "The army shelled the town",
+                Some("local officials"),
+            ),
+            (
+                "According to the UN, 12 people died.",
+                "12 people died.",
+                Some("the UN"),
+            ),
             ("He called it \"madness\" and left.", "madness", None),
         ];
         for (text, quote, speaker) in cases {

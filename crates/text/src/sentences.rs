@@ -12,9 +12,40 @@ use crate::Sentence;
 use flashpoint_model::Span;
 
 const OPENERS: &[&str] = &[
-    "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "This", "That", "These",
-    "Those", "But", "And", "In", "On", "At", "After", "Before", "When", "While", "However",
-    "Meanwhile", "There", "His", "Her", "Its", "Their", "Our", "Officials", "Some", "Many",
+    "The",
+    "A",
+    "An",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "You",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "But",
+    "And",
+    "In",
+    "On",
+    "At",
+    "After",
+    "Before",
+    "When",
+    "While",
+    "However",
+    "Meanwhile",
+    "There",
+    "His",
+    "Her",
+    "Its",
+    "Their",
+    "Our",
+    "Officials",
+    "Some",
+    "Many",
 ];
 
 fn is_terminal(t: &str) -> bool {
@@ -26,9 +57,9 @@ fn is_closer(t: &str) -> bool {
 }
 
 fn starts_sentence(t: &str) -> bool {
-    t.chars()
-        .next()
-        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '(' | '[' | '\'' | '-'))
+    t.chars().next().is_some_and(|c| {
+        c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '(' | '[' | '\'' | '-')
+    })
 }
 
 fn ends_with_acronym(t: &str) -> bool {
@@ -67,7 +98,11 @@ pub fn split(text: &str, tokens: &[Token], paragraph_breaks: &[usize]) -> Vec<Se
                 Some(next) => {
                     let nt = next.text(text);
                     end_here = if is_terminal(t) {
-                        starts_sentence(nt) || nt.chars().next().is_some_and(|c| !c.is_alphanumeric() && !c.is_ascii_punctuation())
+                        starts_sentence(nt)
+                            || nt
+                                .chars()
+                                .next()
+                                .is_some_and(|c| !c.is_alphanumeric() && !c.is_ascii_punctuation())
                     } else {
                         OPENERS.contains(&nt)
                     };
@@ -106,14 +141,32 @@ mod tests {
     #[test]
     fn table() {
         let cases: &[(&str, &[&str])] = &[
-            ("Gen. Smith spoke. He left.", &["Gen. Smith spoke.", "He left."]),
-            ("It came from the U.S. The talks failed.", &["It came from the U.S.", "The talks failed."]),
+            (
+                "Gen. Smith spoke. He left.",
+                &["Gen. Smith spoke.", "He left."],
+            ),
+            (
+                "It came from the U.S. The talks failed.",
+                &["It came from the U.S.", "The talks failed."],
+            ),
             ("The U.S. Navy sailed.", &["The U.S. Navy sailed."]),
-            ("At 10 a.m. on Jan. 3 troops left. Mr. Roe said so.", &["At 10 a.m. on Jan. 3 troops left.", "Mr. Roe said so."]),
-            ("\"Leave now.\" The crowd left.", &["\"Leave now.\"", "The crowd left."]),
+            (
+                "At 10 a.m. on Jan. 3 troops left. Mr. Roe said so.",
+                &["At 10 a.m. on Jan. 3 troops left.", "Mr. Roe said so."],
+            ),
+            (
+                "\"Leave now.\" The crowd left.",
+                &["\"Leave now.\"", "The crowd left."],
+            ),
             ("Why? Because.", &["Why?", "Because."]),
-            ("No terminal\n\nNew paragraph", &["No terminal", "New paragraph"]),
-            ("It cost $3.5 million. Ok.", &["It cost $3.5 million.", "Ok."]),
+            (
+                "No terminal\n\nNew paragraph",
+                &["No terminal", "New paragraph"],
+            ),
+            (
+                "It cost $3.5 million. Ok.",
+                &["It cost $3.5 million.", "Ok."],
+            ),
         ];
         for (text, want) in cases {
             let doc = Document::analyze(text);

@@ -48,17 +48,19 @@ impl Token {
 
 /// Abbreviations that keep their final period (lowercase, without the period).
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "cpl",
-    "pvt", "adm", "cmdr", "brig", "gov", "sen", "rep", "rev", "hon", "pres", "st", "sr", "jr",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon",
-    "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "inc", "corp", "co",
-    "ltd", "llc", "plc", "bros", "no", "nos", "vs", "etc", "approx", "est", "dept", "univ",
-    "ave", "blvd", "rd", "mt", "ft", "fig", "vol", "pp", "ed", "eds", "mln", "bln", "pct",
-    "cf", "al", "ext", "gov't", "govt", "messrs", "mme", "mlle", "sheikh", "amb",
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "cpl", "pvt",
+    "adm", "cmdr", "brig", "gov", "sen", "rep", "rev", "hon", "pres", "st", "sr", "jr", "jan",
+    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue",
+    "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "inc", "corp", "co", "ltd", "llc",
+    "plc", "bros", "no", "nos", "vs", "etc", "approx", "est", "dept", "univ", "ave", "blvd", "rd",
+    "mt", "ft", "fig", "vol", "pp", "ed", "eds", "mln", "bln", "pct", "cf", "al", "ext", "gov't",
+    "govt", "messrs", "mme", "mlle", "sheikh", "amb",
 ];
 
 /// Abbreviations also recognised in lowercase.
-const LOWERCASE_ABBREVIATIONS: &[&str] = &["etc", "vs", "approx", "cf", "pp", "pct", "mln", "bln", "est"];
+const LOWERCASE_ABBREVIATIONS: &[&str] = &[
+    "etc", "vs", "approx", "cf", "pp", "pct", "mln", "bln", "est",
+];
 
 fn is_abbreviation(word: &str) -> bool {
     if word.len() > 8 {
@@ -127,7 +129,10 @@ fn kind_of(s: &str) -> TokenKind {
         Some(c) if c.is_alphanumeric() => TokenKind::Word,
         Some('\'') | Some('\u{2019}') if s.len() > 1 => TokenKind::Word, // 's, 're
         Some(c) if c.is_ascii_punctuation() || is_punct_unicode(c) => {
-            if matches!(c, '$' | '%' | '&' | '+' | '=' | '<' | '>' | '#' | '@' | '*' | '^' | '~' | '|') {
+            if matches!(
+                c,
+                '$' | '%' | '&' | '+' | '=' | '<' | '>' | '#' | '@' | '*' | '^' | '~' | '|'
+            ) {
                 TokenKind::Symbol
             } else {
                 TokenKind::Punct
@@ -200,24 +205,68 @@ fn push(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
 }
 
 fn is_leading_punct(c: char) -> bool {
-    matches!(c, '"' | '\'' | '(' | '[' | '{' | '<' | '`' | '«' | '¿' | '¡' | '$' | '£' | '€' | '¥' | '#' | '*' | '•' | '-' | '–' | '—')
-        || matches!(c, '\u{2018}' | '\u{201C}' | '\u{201E}' | '\u{2014}')
+    matches!(
+        c,
+        '"' | '\''
+            | '('
+            | '['
+            | '{'
+            | '<'
+            | '`'
+            | '«'
+            | '¿'
+            | '¡'
+            | '$'
+            | '£'
+            | '€'
+            | '¥'
+            | '#'
+            | '*'
+            | '•'
+            | '-'
+            | '–'
+            | '—'
+    ) || matches!(c, '\u{2018}' | '\u{201C}' | '\u{201E}' | '\u{2014}')
 }
 
 fn is_trailing_punct(c: char) -> bool {
-    matches!(c, '"' | '\'' | ')' | ']' | '}' | '>' | ',' | ';' | ':' | '!' | '?' | '»' | '%' | '*' | '–' | '—')
-        || matches!(c, '\u{2019}' | '\u{201D}' | '\u{2014}' | '\u{2026}')
+    matches!(
+        c,
+        '"' | '\''
+            | ')'
+            | ']'
+            | '}'
+            | '>'
+            | ','
+            | ';'
+            | ':'
+            | '!'
+            | '?'
+            | '»'
+            | '%'
+            | '*'
+            | '–'
+            | '—'
+    ) || matches!(c, '\u{2019}' | '\u{201D}' | '\u{2014}' | '\u{2026}')
 }
 
 fn split_chunk(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
     let chunk = &text[start..end];
-    if chunk.len() > 1 && chunk.chars().all(|c| c == '-' || c == '.' || c == '*' || c == '=') {
+    if chunk.len() > 1
+        && chunk
+            .chars()
+            .all(|c| c == '-' || c == '.' || c == '*' || c == '=')
+    {
         push(text, start, end, out);
         return;
     }
     // URLs, e-mails and handles stay whole (minus trailing sentence punctuation).
-    if chunk.contains("://") || chunk.starts_with("www.") || (chunk.contains('@') && chunk.contains('.') && !chunk.starts_with('@')) {
-        let trimmed = chunk.trim_end_matches(|c: char| matches!(c, '.' | ',' | ';' | ':' | ')' | '"' | '!' | '?'));
+    if chunk.contains("://")
+        || chunk.starts_with("www.")
+        || (chunk.contains('@') && chunk.contains('.') && !chunk.starts_with('@'))
+    {
+        let trimmed = chunk
+            .trim_end_matches(['.', ',', ';', ':', ')', '"', '!', '?']);
         push(text, start, start + trimmed.len(), out);
         split_chunk_trailing(text, start + trimmed.len(), end, out);
         return;
@@ -226,7 +275,9 @@ fn split_chunk(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
     let mut s = start;
     while s < end {
         let c = text[s..end].chars().next().unwrap_or(' ');
-        if is_leading_punct(c) && s + c.len_utf8() < end || (is_leading_punct(c) && s + c.len_utf8() == end) {
+        if is_leading_punct(c) && s + c.len_utf8() < end
+            || (is_leading_punct(c) && s + c.len_utf8() == end)
+        {
             // '-' leading only when followed by non-digit ("-5" is a number)
             if c == '-' && text[s + 1..end].starts_with(|d: char| d.is_ascii_digit()) {
                 break;
@@ -323,7 +374,9 @@ fn split_core(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
     let core = &text[start..end];
     // Numbers such as 1,000 / 3.5 / 10:30 / 1990s stay whole.
     if core.starts_with(|c: char| c.is_ascii_digit())
-        && core.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, ',' | '.' | ':'))
+        && core
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, ',' | '.' | ':'))
     {
         push(text, start, end, out);
         return;
@@ -441,15 +494,41 @@ mod tests {
     fn table() {
         let cases: &[(&str, &[&str])] = &[
             ("The U.S. said no.", &["The", "U.S.", "said", "no", "."]),
-            ("Gen. Smith met Dr. Jones at 10 a.m. on Jan. 3.", &["Gen.", "Smith", "met", "Dr.", "Jones", "at", "10", "a.m.", "on", "Jan.", "3", "."]),
-            ("Iran's army didn't attack.", &["Iran", "'s", "army", "did", "n't", "attack", "."]),
-            ("They can't, won't, cannot.", &["They", "ca", "n't", ",", "wo", "n't", ",", "can", "not", "."]),
+            (
+                "Gen. Smith met Dr. Jones at 10 a.m. on Jan. 3.",
+                &[
+                    "Gen.", "Smith", "met", "Dr.", "Jones", "at", "10", "a.m.", "on", "Jan.", "3",
+                    ".",
+                ],
+            ),
+            (
+                "Iran's army didn't attack.",
+                &["Iran", "'s", "army", "did", "n't", "attack", "."],
+            ),
+            (
+                "They can't, won't, cannot.",
+                &[
+                    "They", "ca", "n't", ",", "wo", "n't", ",", "can", "not", ".",
+                ],
+            ),
             ("the soldiers' base", &["the", "soldiers", "'", "base"]),
-            ("al-Shabaab's pro-government", &["al", "-", "Shabaab", "'s", "pro", "-", "government"]),
-            ("\"We will respond,\" he said.", &["\"", "We", "will", "respond", ",", "\"", "he", "said", "."]),
-            ("1,000 people (3.5%) left...", &["1,000", "people", "(", "3.5", "%", ")", "left", "..."]),
+            (
+                "al-Shabaab's pro-government",
+                &["al", "-", "Shabaab", "'s", "pro", "-", "government"],
+            ),
+            (
+                "\"We will respond,\" he said.",
+                &["\"", "We", "will", "respond", ",", "\"", "he", "said", "."],
+            ),
+            (
+                "1,000 people (3.5%) left...",
+                &["1,000", "people", "(", "3.5", "%", ")", "left", "..."],
+            ),
             ("$5 and/or 10:30", &["$", "5", "and", "/", "or", "10:30"]),
-            ("see https://example.org/a-b.", &["see", "https://example.org/a-b", "."]),
+            (
+                "see https://example.org/a-b.",
+                &["see", "https://example.org/a-b", "."],
+            ),
             ("J. Smith", &["J.", "Smith"]),
             ("attack -- and", &["attack", "--", "and"]),
         ];
@@ -463,7 +542,10 @@ mod tests {
         let text = "“We won’t” — Iran’s";
         let t = tokenize(text);
         let norms: Vec<&str> = t.iter().map(|t| t.text(text)).collect();
-        assert_eq!(norms, vec!["\"", "We", "wo", "n't", "\"", "--", "Iran", "'s"]);
+        assert_eq!(
+            norms,
+            vec!["\"", "We", "wo", "n't", "\"", "--", "Iran", "'s"]
+        );
         for tok in &t {
             assert!(text.is_char_boundary(tok.span.start) && text.is_char_boundary(tok.span.end));
         }

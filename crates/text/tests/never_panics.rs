@@ -17,7 +17,10 @@ fn check(text: &str) {
         assert!(text.is_char_boundary(q.span.start) && text.is_char_boundary(q.span.end));
     }
     for w in doc.tokens.windows(2) {
-        assert!(w[0].span.end <= w[1].span.start, "tokens overlap or are out of order");
+        assert!(
+            w[0].span.end <= w[1].span.start,
+            "tokens overlap or are out of order"
+        );
     }
 }
 
@@ -32,7 +35,31 @@ proptest! {
 
 #[test]
 fn edge_cases() {
-    for s in ["", " ", "\n\n\n", ".", "\"", "'", "“", "-", "--", "U.S.", "n't", "'s", "a.", "...", "“”", "\u{FEFF}", "é.É", "https://", "@@", "$", "’’’", "Advertisement", "By X"] {
+    for s in [
+        "",
+        " ",
+        "\n\n\n",
+        ".",
+        "\"",
+        "'",
+        "“",
+        "-",
+        "--",
+        "U.S.",
+        "n't",
+        "'s",
+        "a.",
+        "...",
+        "“”",
+        "\u{FEFF}",
+        "é.É",
+        "https://",
+        "@@",
+        "$",
+        "’’’",
+        "Advertisement",
+        "By X",
+    ] {
         check(s);
     }
 }
