@@ -73,12 +73,42 @@ pub fn run(args: ExplainArgs) -> Result<ExitCode> {
             sent.span.end,
             sent.span.slice(&text)
         )?;
-        let toks: Vec<String> = sent
-            .tokens
-            .clone()
-            .map(|k| ex.doc.token_text(k).to_string())
-            .collect();
-        writeln!(o, "  tokens: {}", toks.join(" | "))?;
+        match &ex.parses[i] {
+            Some(parse) => {
+                writeln!(
+                    o,
+                    "  {:>3}  {:<16} {:<16} {:<6} {:<5} {:>4}  {:<12} span",
+                    "id", "form", "lemma", "upos", "xpos", "head", "deprel"
+                )?;
+                for (j, (k, a)) in sent.tokens.clone().zip(&parse.tokens).enumerate() {
+                    let t = &ex.doc.tokens[k];
+                    writeln!(
+                        o,
+                        "  {:>3}  {:<16} {:<16} {:<6} {:<5} {:>4}  {:<12} {}..{}",
+                        j + 1,
+                        ex.doc.token_text(k),
+                        a.lemma,
+                        a.upos,
+                        a.xpos,
+                        a.head,
+                        a.deprel,
+                        t.span.start,
+                        t.span.end
+                    )?;
+                }
+            }
+            None => {
+                if let Err(e) = flashpoint_syntax::SyntaxModel::try_bundled() {
+                    writeln!(o, "  (no parse: {e})")?;
+                }
+                let toks: Vec<String> = sent
+                    .tokens
+                    .clone()
+                    .map(|k| ex.doc.token_text(k).to_string())
+                    .collect();
+                writeln!(o, "  tokens: {}", toks.join(" | "))?;
+            }
+        }
         if mentions.is_empty() {
             writeln!(o, "  actors: none")?;
         }

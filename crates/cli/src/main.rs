@@ -1,6 +1,7 @@
 //! The `flashpoint` command line. Presentation lives here and only here.
 
 mod code;
+mod eval;
 mod explain;
 
 use anyhow::Result;
@@ -22,6 +23,16 @@ enum Command {
     Code(code::CodeArgs),
     /// Show the full analysis of one text: sentences, tokens, actors, rules tried, events.
     Explain(explain::ExplainArgs),
+    /// Evaluate a component against gold data.
+    Eval {
+        #[command(subcommand)]
+        what: eval::EvalWhat,
+    },
+    /// Train a model.
+    Train {
+        #[command(subcommand)]
+        what: eval::TrainWhat,
+    },
     /// Validate knowledge files.
     Check {
         #[command(subcommand)]
@@ -46,6 +57,8 @@ fn main() -> ExitCode {
         Command::Check {
             what: CheckWhat::Actors { files },
         } => check_actors(files),
+        Command::Eval { what } => eval::eval(what),
+        Command::Train { what } => eval::train(what),
     };
     match result {
         Ok(code) => code,

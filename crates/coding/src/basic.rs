@@ -79,7 +79,7 @@ const VERBS: &[(&str, &[&str])] = &[
     ("193", &["shoot", "fire"]),
     ("194", &["shell", "bombard"]),
     ("195", &["bomb", "airstrike"]),
-    ("1951", &["invade"]),
+    ("190", &["invade"]),
     ("202", &["massacre", "slaughter"]),
 ];
 

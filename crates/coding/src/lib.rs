@@ -26,10 +26,19 @@ pub struct SentenceContext<'a> {
     pub sentence: usize,
     /// Actor mentions of this sentence, in text order.
     pub mentions: &'a [Mention],
+    /// The dependency parse of the sentence (one entry per sentence token, in order),
+    /// when the coder asked for it ([`Coder::needs_parse`]).
+    pub parse: Option<&'a flashpoint_syntax::Analysis>,
 }
 
 /// A coding strategy.
 pub trait Coder: Send + Sync {
+    /// Whether the coder needs [`SentenceContext::parse`] (parsing costs time, so the
+    /// engine parses only for coders that use it).
+    fn needs_parse(&self) -> bool {
+        false
+    }
+
     /// Appends the events of one sentence to `out`. When `trace` is given, records
     /// every rule tried and why it failed or fired (for `flashpoint explain`).
     fn code_sentence(

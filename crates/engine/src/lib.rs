@@ -80,6 +80,9 @@ pub struct Explanation<'t> {
     pub quotes: Vec<Quote>,
     /// Per sentence: mentions and the coder's trace.
     pub sentences: Vec<(Vec<Mention>, Vec<String>)>,
+    /// Per sentence: tags, lemmas and dependency tree from the bundled syntax model
+    /// (`None` if the model could not be loaded).
+    pub parses: Vec<Option<flashpoint_syntax::Analysis>>,
     pub events: Vec<Event>,
 }
 
@@ -107,12 +110,14 @@ impl Engine {
             if mentions.is_empty() {
                 continue;
             }
+            let parse = self.parse_sentence(&doc, s);
             let ctx = SentenceContext {
                 article_id: &article.id,
                 date: article.date,
                 doc: &doc,
                 sentence: s,
                 mentions: &mentions,
+                parse: parse.as_ref(),
             };
             self.coder.code_sentence(&ctx, &mut events, None);
         }
@@ -120,6 +125,19 @@ impl Engine {
             sentences: doc.sentences.len(),
             events,
         }
+    }
+
+    fn parse_sentence(&self, doc: &Document, s: usize) -> Option<flashpoint_syntax::Analysis> {
+        if !self.coder.needs_parse() {
+            return None;
+        }
+        let model = flashpoint_syntax::SyntaxModel::try_bundled().ok()?;
+        let words: Vec<&str> = doc.sentences[s]
+            .tokens
+            .clone()
+            .map(|k| doc.token_text(k))
+            .collect();
+        Some(model.analyze(&words))
     }
 
     /// [`Engine::process`], with any panic turned into [`EngineError::Internal`].
@@ -141,6 +159,17 @@ impl Engine {
         let doc = Document::analyze(text);
         let mut sentences = Vec::new();
         let mut events = Vec::new();
+        let model = flashpoint_syntax::SyntaxModel::try_bundled().ok();
+        let parses = (0..doc.sentences.len())
+            .map(|s| {
+                let words: Vec<&str> = doc.sentences[s]
+                    .tokens
+                    .clone()
+                    .map(|k| doc.token_text(k))
+                    .collect();
+                model.map(|m| m.analyze(&words))
+            })
+            .collect::<Vec<_>>();
         for s in 0..doc.sentences.len() {
             let mentions = self.recognizer.find(&doc, s, date);
             let mut trace = Vec::new();
@@ -150,6 +179,7 @@ impl Engine {
                 doc: &doc,
                 sentence: s,
                 mentions: &mentions,
+                parse: parses[s].as_ref(),
             };
             self.coder
                 .code_sentence(&ctx, &mut events, Some(&mut trace));
@@ -160,6 +190,7 @@ impl Engine {
             quotes: doc.quotes.clone(),
             doc,
             sentences,
+            parses,
             events,
         }
     }

@@ -265,8 +265,7 @@ fn split_chunk(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
         || chunk.starts_with("www.")
         || (chunk.contains('@') && chunk.contains('.') && !chunk.starts_with('@'))
     {
-        let trimmed = chunk
-            .trim_end_matches(['.', ',', ';', ':', ')', '"', '!', '?']);
+        let trimmed = chunk.trim_end_matches(['.', ',', ';', ':', ')', '"', '!', '?']);
         push(text, start, start + trimmed.len(), out);
         split_chunk_trailing(text, start + trimmed.len(), end, out);
         return;
@@ -404,6 +403,15 @@ fn split_core(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
         let next = iter.peek().map(|&(_, n)| n);
         let next_word = next.is_some_and(is_word_char);
         let is_sep = match c {
+            // UD English keeps prefixes ("anti-war", "e-mail") and number ranges ("9-11") whole.
+            '-' if prev_word
+                && next_word
+                && (is_prefix(&text[piece_start..abs])
+                    || (text[..abs].ends_with(|d: char| d.is_ascii_digit())
+                        && next.is_some_and(|n| n.is_ascii_digit()))) =>
+            {
+                false
+            }
             '-' | '\u{2010}' | '\u{2011}' | '\u{2013}' | '\u{2014}' | '/' | '\\' => true,
             ',' | ';' | '!' | '?' | '(' | ')' | '[' | ']' | '"' | '\u{201C}' | '\u{201D}' => true,
             ':' => !(prev_word && next.is_some_and(|n| n.is_ascii_digit())),
@@ -425,6 +433,17 @@ fn split_core(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
         }
     }
     push_word(text, piece_start, end, out);
+}
+
+/// Prefixes that UD English keeps attached with their hyphen.
+const PREFIXES: &[&str] = &[
+    "e", "non", "mid", "pre", "anti", "re", "post", "co", "pro", "multi", "ex", "sub", "semi",
+    "neo", "psycho", "inter", "intra", "counter", "un", "de", "bi", "tri", "micro", "macro",
+    "mini", "ultra", "trans", "cross",
+];
+
+fn is_prefix(piece: &str) -> bool {
+    piece.len() <= 7 && PREFIXES.iter().any(|p| p.eq_ignore_ascii_case(piece))
 }
 
 /// Pushes a word, splitting English clitics off its end.
@@ -514,7 +533,11 @@ mod tests {
             ("the soldiers' base", &["the", "soldiers", "'", "base"]),
             (
                 "al-Shabaab's pro-government",
-                &["al", "-", "Shabaab", "'s", "pro", "-", "government"],
+                &["al", "-", "Shabaab", "'s", "pro-government"],
+            ),
+            (
+                "anti-war e-mail 9-11 x-ray",
+                &["anti-war", "e-mail", "9-11", "x", "-", "ray"],
             ),
             (
                 "\"We will respond,\" he said.",

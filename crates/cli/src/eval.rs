@@ -1,0 +1,212 @@
+//! `flashpoint eval …` and `flashpoint train …`: evaluation and training as features.
+
+use anyhow::{Context, Result};
+use clap::{Args, Subcommand};
+use flashpoint_syntax::{conllu, SyntaxModel, TrainOptions};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Subcommand)]
+pub enum EvalWhat {
+    /// Tagger and parser against a CoNLL-U treebank (gold tokenisation):
+    /// UPOS, XPOS, UAS, LAS (all tokens, CoNLL 2018), tokens/s on one thread.
+    Syntax(EvalSyntaxArgs),
+    /// flashpoint's tokenizer against the tokens of a CoNLL-U treebank, on each
+    /// sentence's raw `# text`.
+    Tokenizer(EvalTokenizerArgs),
+}
+
+#[derive(Args)]
+pub struct EvalSyntaxArgs {
+    /// Gold CoNLL-U file.
+    pub file: PathBuf,
+    /// Model to evaluate (default: the bundled one).
+    #[arg(long)]
+    pub model: Option<PathBuf>,
+    /// Print one JSON object (fractions 0–1) instead of a table.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Args)]
+pub struct EvalTokenizerArgs {
+    /// Gold CoNLL-U file with `# text =` comments.
+    pub file: PathBuf,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Subcommand)]
+pub enum TrainWhat {
+    /// Train the tagger, lemmatizer and parser on a CoNLL-U treebank (deterministic).
+    Syntax(TrainSyntaxArgs),
+}
+
+#[derive(Args)]
+pub struct TrainSyntaxArgs {
+    #[arg(long)]
+    pub train: PathBuf,
+    #[arg(long)]
+    pub dev: Option<PathBuf>,
+    /// Where to write the model.
+    #[arg(short, long)]
+    pub output: PathBuf,
+}
+
+pub fn eval(what: EvalWhat) -> Result<ExitCode> {
+    match what {
+        EvalWhat::Syntax(a) => eval_syntax(a),
+        EvalWhat::Tokenizer(a) => eval_tokenizer(a),
+    }
+}
+
+fn eval_syntax(a: EvalSyntaxArgs) -> Result<ExitCode> {
+    let gold = conllu::read_file(&a.file)?;
+    let loaded;
+    let t = std::time::Instant::now();
+    let model: &SyntaxModel = match &a.model {
+        Some(p) => {
+            loaded = SyntaxModel::load(p)?;
+            &loaded
+        }
+        None => SyntaxModel::try_bundled()?,
+    };
+    let load_ms = t.elapsed().as_secs_f64() * 1000.0;
+    let r = flashpoint_syntax::evaluate(model, &gold);
+    if a.json {
+        let j = serde_json::json!({
+            "upos": r.upos / 100.0, "xpos": r.xpos / 100.0, "uas": r.uas / 100.0, "las": r.las / 100.0,
+            "las_full": r.las_full / 100.0, "lemma": r.lemma / 100.0,
+            "tokens": r.tokens, "sentences": r.sentences, "tokens_per_sec": r.tokens_per_sec, "load_ms": load_ms,
+        });
+        println!("{j}");
+    } else {
+        println!(
+            "{}: {} sentences, {} tokens (gold tokenisation, all tokens)",
+            a.file.display(),
+            r.sentences,
+            r.tokens
+        );
+        println!("UPOS   {:6.2}", r.upos);
+        println!("XPOS   {:6.2}", r.xpos);
+        println!("lemma  {:6.2}", r.lemma);
+        println!("UAS    {:6.2}", r.uas);
+        println!(
+            "LAS    {:6.2}  (universal relations; with subtypes {:.2})",
+            r.las, r.las_full
+        );
+        println!(
+            "speed  {:.0} tokens/s tag+lemma+parse, one thread; model load {load_ms:.0} ms",
+            r.tokens_per_sec
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Token-level agreement: our token spans vs the gold words' spans in the raw text.
+fn eval_tokenizer(a: EvalTokenizerArgs) -> Result<ExitCode> {
+    let gold = conllu::read_file(&a.file)?;
+    let (mut tp, mut n_gold, mut n_ours, mut exact, mut n_sent) =
+        (0usize, 0usize, 0usize, 0usize, 0usize);
+    let mut examples = Vec::new();
+    for s in &gold {
+        let Some(text) = s.comments.iter().find_map(|c| {
+            c.strip_prefix("# text = ")
+                .or_else(|| c.strip_prefix("text = "))
+        }) else {
+            continue;
+        };
+        // Gold word spans: words appear in order as substrings of the text.
+        let mut spans = Vec::new();
+        let mut pos = 0;
+        let mut ok = true;
+        for w in s.forms() {
+            match text[pos..].find(w) {
+                Some(i) => {
+                    spans.push((pos + i, pos + i + w.len()));
+                    pos += i + w.len();
+                }
+                None => {
+                    ok = false;
+                    break;
+                }
+            }
+        }
+        if !ok {
+            continue; // gold words that are not substrings (rare normalisations)
+        }
+        n_sent += 1;
+        let ours: Vec<(usize, usize)> = flashpoint_text::tokenize::tokenize(text)
+            .iter()
+            .map(|t| (t.span.start, t.span.end))
+            .collect();
+        let gold_set: std::collections::HashSet<_> = spans.iter().collect();
+        let hit = ours.iter().filter(|s| gold_set.contains(s)).count();
+        tp += hit;
+        n_gold += spans.len();
+        n_ours += ours.len();
+        if hit == spans.len() && hit == ours.len() {
+            exact += 1;
+        } else if examples.len() < 15 {
+            let o: Vec<&str> = ours.iter().map(|&(a, b)| &text[a..b]).collect();
+            let g: Vec<&str> = spans.iter().map(|&(a, b)| &text[a..b]).collect();
+            let diff: Vec<String> = o
+                .iter()
+                .filter(|t| !g.contains(t))
+                .map(|t| format!("{t:?}"))
+                .take(4)
+                .collect();
+            examples.push(format!("{text}\n    ours not in gold: {}", diff.join(" ")));
+        }
+    }
+    let p = tp as f64 / n_ours.max(1) as f64;
+    let r = tp as f64 / n_gold.max(1) as f64;
+    let f1 = if p + r > 0.0 {
+        2.0 * p * r / (p + r)
+    } else {
+        0.0
+    };
+    let sent_acc = exact as f64 / n_sent.max(1) as f64;
+    if a.json {
+        println!(
+            "{}",
+            serde_json::json!({"precision": p, "recall": r, "f1": f1, "sentence_exact": sent_acc, "sentences": n_sent, "gold_tokens": n_gold})
+        );
+    } else {
+        println!(
+            "{}: {n_sent} sentences, {n_gold} gold tokens",
+            a.file.display()
+        );
+        println!(
+            "token precision {:.2}%, recall {:.2}%, F1 {:.2}%; sentences tokenised exactly: {:.2}%",
+            p * 100.0,
+            r * 100.0,
+            f1 * 100.0,
+            sent_acc * 100.0
+        );
+        println!("first differences:");
+        for e in examples {
+            println!("  {e}");
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn train(what: TrainWhat) -> Result<ExitCode> {
+    let TrainWhat::Syntax(a) = what;
+    let train = conllu::read_file(&a.train)?;
+    let dev = a.dev.as_ref().map(|d| conllu::read_file(d)).transpose()?;
+    let model =
+        flashpoint_syntax::train(&train, dev.as_deref(), &TrainOptions::default(), &mut |m| {
+            eprintln!("train: {m}")
+        });
+    model
+        .save(&a.output)
+        .with_context(|| format!("cannot write model {}", a.output.display()))?;
+    if let Some(dev) = &dev {
+        let r = flashpoint_syntax::evaluate(&model, dev);
+        eprintln!("dev: UPOS {:.2} UAS {:.2} LAS {:.2}", r.upos, r.uas, r.las);
+    }
+    eprintln!("wrote {}", a.output.display());
+    Ok(ExitCode::SUCCESS)
+}
