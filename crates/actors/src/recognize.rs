@@ -64,12 +64,61 @@ fn kind_rank(kb: &KnowledgeBase, r: &NameRef) -> u8 {
     }
 }
 
+/// Place names that contain a country name but are not actors. They take part in the
+/// leftmost-longest match so that "Latin America" does not yield "America" (USA).
+const PLACE_NAMES: &[&str] = &[
+    "latin america",
+    "south america",
+    "north america",
+    "central america",
+    "south china sea",
+    "east china sea",
+    "gulf of guinea",
+    "niger delta",
+    "gulf of mexico",
+    "new guinea",
+    "indochina",
+    "east timor sea",
+    "sea of japan",
+    "korean peninsula",
+    "arabian peninsula",
+    "arabian sea",
+    "persian gulf",
+    "gulf of oman",
+    "horn of africa",
+    "west africa",
+    "east africa",
+    "north africa",
+    "southern africa",
+    "central africa",
+    "south asia",
+    "southeast asia",
+    "central asia",
+    "east asia",
+    "middle east",
+    "indian ocean",
+    "americas",
+    "congo river",
+    "jordan river",
+    "nile river",
+    "british columbia",
+    "new england",
+    "new south wales",
+    "western australia",
+];
+
 const CONNECTORS: &[&str] = &["'s", "'", "the"];
 
 impl<'kb> Recognizer<'kb> {
     pub fn new(kb: &'kb KnowledgeBase) -> Recognizer<'kb> {
-        let mut keys: Vec<&str> = kb.names.keys().map(String::as_str).collect();
+        let mut keys: Vec<&str> = kb
+            .names
+            .keys()
+            .map(String::as_str)
+            .chain(PLACE_NAMES.iter().copied())
+            .collect();
         keys.sort_unstable();
+        keys.dedup();
         let patterns: Vec<String> = keys.iter().map(|k| format!(" {k}")).collect();
         let ac = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
@@ -234,8 +283,12 @@ impl<'kb> Recognizer<'kb> {
             }
             if it.r.how == NameHow::Agent {
                 let a = &self.kb.agents[it.r.target as usize];
-                sector = Some(a.sector.clone());
-                agent_code = Some(a.agent.clone().unwrap_or_else(|| a.sector.clone()));
+                // The first role word sets the sector: "army spokesman" is MIL,
+                // "opposition leader" OPP.
+                if !has_agent {
+                    sector = Some(a.sector.clone());
+                    agent_code = Some(a.agent.clone().unwrap_or_else(|| a.sector.clone()));
+                }
                 has_agent = true;
                 why.push(format!(
                     "role word {:?} → {}",
@@ -453,8 +506,12 @@ roles = [
 ]
 
 [[agent]]
-words = ["forces", "troops", "general"]
+words = ["forces", "troops", "general", "army"]
 sector = "MIL"
+
+[[agent]]
+words = ["spokesman"]
+sector = "GOV"
 
 [[agent]]
 words = ["prime minister", "president", "secretary of state", "foreign minister"]
@@ -534,6 +591,12 @@ sector = "GOV"
                 &[("Iranians", "IRNCVL", Some("CVL"))],
             ),
             ("tell us more", "2020-01-03", &[]),
+            ("Trade with Latin America grew.", "2020-01-03", &[]),
+            (
+                "The army spokesman said so.",
+                "2020-01-03",
+                &[("army spokesman", "MIL", Some("MIL"))],
+            ),
             (
                 "US troops left.",
                 "2020-01-03",
