@@ -36,6 +36,7 @@ pub struct ArticleOutput {
 pub struct EngineBuilder {
     actor_files: Vec<PathBuf>,
     no_default_actors: bool,
+    no_places: bool,
 }
 
 impl EngineBuilder {
@@ -48,6 +49,12 @@ impl EngineBuilder {
     /// Starts from an empty knowledge base instead of the bundled one.
     pub fn no_default_actors(mut self, yes: bool) -> Self {
         self.no_default_actors = yes;
+        self
+    }
+
+    /// Skips event locations and dates from expressions (event date = article date).
+    pub fn no_places(mut self, yes: bool) -> Self {
+        self.no_places = yes;
         self
     }
 
@@ -66,6 +73,7 @@ impl EngineBuilder {
             Box::leak(Box::new(b.build()?))
         };
         Ok(Engine {
+            places_and_dates: !self.no_places,
             recognizer: Recognizer::new(kb),
             coder: Box::new(BasicCoder::default()),
         })
@@ -86,8 +94,86 @@ pub struct Explanation<'t> {
     pub events: Vec<Event>,
 }
 
+/// Attaches a location and a date to each event: places are found in the article
+/// (actor spans that are event sources or targets, and actors that are not place
+/// names, are excluded), the event's place is the one governing its trigger ("in/at/near
+/// X"), else the sentence's first place, else the target's or source's country. The
+/// event date comes from the temporal expression in the evidence sentence nearest to the
+/// trigger, else the article date.
+fn where_and_when(doc: &Document, date: NaiveDate, mentions: &[Mention], events: &mut [Event]) {
+    use flashpoint_model::{DatePrecision, DateSource, EventLocation};
+    let gaz = flashpoint_geo::Gazetteer::bundled();
+    let mut actor_spans: Vec<(usize, usize)> = mentions
+        .iter()
+        .filter(|m| !m.place_like)
+        .map(|m| (m.span.start, m.span.end))
+        .collect();
+    for e in events.iter() {
+        actor_spans.push((e.source.span.start, e.source.span.end));
+        if let Some(t) = &e.target {
+            actor_spans.push((t.span.start, t.span.end));
+        }
+    }
+    let mut countries: Vec<String> = mentions.iter().filter_map(|m| m.country.clone()).collect();
+    countries.dedup();
+    let ctx = flashpoint_geo::PlaceContext {
+        countries,
+        actor_spans,
+    };
+    let places = flashpoint_geo::find_places(gaz, doc.text, &ctx);
+    let times = flashpoint_geo::find_dates(doc.text, date);
+    for e in events.iter_mut() {
+        let trigger = (e.why.trigger_span.start, e.why.trigger_span.end);
+        let sentence = (e.evidence_span.start, e.evidence_span.end);
+        let fallback: Vec<String> = e
+            .target
+            .iter()
+            .chain(std::iter::once(&e.source))
+            .filter_map(|a| a.country.clone())
+            .collect();
+        if let Some(p) =
+            flashpoint_geo::locate_event(gaz, doc.text, &places, trigger, sentence, &fallback)
+        {
+            let span = (p.place.span.1 > p.place.span.0)
+                .then(|| flashpoint_model::Span::new(p.place.span.0, p.place.span.1));
+            e.location = Some(EventLocation {
+                name: p.place.name.clone(),
+                country: p.place.country.clone(),
+                admin1: p.place.admin1.clone(),
+                lat: Some(p.place.lat),
+                lon: Some(p.place.lon),
+                precision: p.place.precision.to_string(),
+                span,
+            });
+            e.why
+                .notes
+                .push(format!("location: {} ({})", p.how, p.place.why));
+        }
+        let dist =
+            |t: &flashpoint_geo::TimeMention| (t.span.0 as i64 - trigger.0 as i64).unsigned_abs();
+        if let Some(t) = times
+            .iter()
+            .filter(|t| t.span.0 >= sentence.0 && t.span.1 <= sentence.1)
+            .min_by_key(|t| dist(t))
+        {
+            e.date = t.date;
+            e.date_precision = match t.precision {
+                "week" => DatePrecision::Week,
+                "month" => DatePrecision::Month,
+                "year" => DatePrecision::Year,
+                _ => DatePrecision::Day,
+            };
+            e.date_source = DateSource::Expression;
+            e.why
+                .notes
+                .push(format!("date: {:?} → {} ({})", t.text, t.value, t.why));
+        }
+    }
+}
+
 /// The configured pipeline.
 pub struct Engine {
+    places_and_dates: bool,
     recognizer: Recognizer<'static>,
     coder: Box<dyn Coder>,
 }
@@ -105,6 +191,7 @@ impl Engine {
     pub fn process(&self, article: &Article) -> ArticleOutput {
         let doc = Document::analyze(&article.text);
         let mut events = Vec::new();
+        let mut all_mentions = Vec::new();
         for s in 0..doc.sentences.len() {
             let mentions = self.recognizer.find(&doc, s, article.date);
             if mentions.is_empty() {
@@ -120,6 +207,10 @@ impl Engine {
                 parse: parse.as_ref(),
             };
             self.coder.code_sentence(&ctx, &mut events, None);
+            all_mentions.extend(mentions);
+        }
+        if !events.is_empty() && self.places_and_dates {
+            where_and_when(&doc, article.date, &all_mentions, &mut events);
         }
         ArticleOutput {
             sentences: doc.sentences.len(),
@@ -170,7 +261,7 @@ impl Engine {
                 model.map(|m| m.analyze(&words))
             })
             .collect::<Vec<_>>();
-        for s in 0..doc.sentences.len() {
+        for (s, parse) in parses.iter().enumerate() {
             let mentions = self.recognizer.find(&doc, s, date);
             let mut trace = Vec::new();
             let ctx = SentenceContext {
@@ -179,11 +270,18 @@ impl Engine {
                 doc: &doc,
                 sentence: s,
                 mentions: &mentions,
-                parse: parses[s].as_ref(),
+                parse: parse.as_ref(),
             };
             self.coder
                 .code_sentence(&ctx, &mut events, Some(&mut trace));
             sentences.push((mentions, trace));
+        }
+        if !events.is_empty() && self.places_and_dates {
+            let all: Vec<Mention> = sentences
+                .iter()
+                .flat_map(|(m, _)| m.iter().cloned())
+                .collect();
+            where_and_when(&doc, date, &all, &mut events);
         }
         Explanation {
             removed: doc.removed.clone(),
