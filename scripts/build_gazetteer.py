@@ -187,11 +187,19 @@ ADMIN_PREFIXES = ("Province of ", "Provincia de ", "Provincia di ", "Provincia d
                   "Muhafazat ", "Wilayat ")
 ADMIN_SUFFIXES = (" Province", " Governorate", " Region", " Prefecture", " District", " Oblast",
                   " Oblast'", " Krai", " Kray", " State", " Division", " Department", " Municipality",
-                  " Voivodeship", " County", " Sheng", " Shi", " Zizhiqu")
+                  " Voivodeship", " County", " Sheng", " Shi", " Zhuangzu Zizhiqu", " Huizu Zizhiqu", " Uygur Zizhiqu",
+                  " Zizhiqu")
+
+
+DIRECTIONS = {"Northern": "North", "Southern": "South", "Eastern": "East", "Western": "West",
+              "North": "Northern", "South": "Southern", "East": "Eastern", "West": "Western"}
 
 
 def admin_variants(name, keep_full=True):
     out = [name] if keep_full else []
+    first, _, rest = name.partition(" ")
+    if rest and first in DIRECTIONS:
+        out.append(DIRECTIONS[first] + " " + rest)
     for p in ADMIN_PREFIXES:
         if name.startswith(p) and len(name) > len(p) + 2:
             out.append(name[len(p):])

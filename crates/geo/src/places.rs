@@ -1,21 +1,24 @@
 //! Toponym recognition and resolution.
 //!
 //! Recognition: tokens are runs of letters/digits (apostrophes inside a word kept, a final
-//! possessive `'s` split off). A candidate name starts and ends at a capitalised token and may
-//! span up to 7 tokens joined by spaces, hyphens or periods ("Bosnia and Herzegovina",
-//! "Al-Minya", "U.S."); the longest gazetteer name wins. Stop-words that are also place names
-//! ("May", "Of", "Male", "Man", months, weekdays, titles, compass words), demonyms ("Iranian"),
-//! common sentence-initial words, and person-like contexts ("President X", "Andrew Jackson") are
-//! rejected. Small places (< 50,000 inhabitants) need a cue: a locative preposition before them
-//! ("in X", "near X"), an "X, Region" pattern, or their country already in the article.
+//! possessive `'s` optionally dropped). A candidate name starts at a capitalised token, may span
+//! up to 7 tokens joined by spaces, hyphens or periods ("Bosnia and Herzegovina", "Al-Minya",
+//! "U.S.") and ends at a token with an upper-case letter or a generic word ("Rafah crossing");
+//! the longest gazetteer name wins. Stop-words that are also place names ("May", "Of", "Male",
+//! "Man", months, weekdays, titles, compass words, demonyms, politicians' surnames), given
+//! names without a locative cue, common sentence-initial words, disease names ("West Nile
+//! virus") and person-like contexts ("President X", "Andrew Jackson", and then "Jackson"
+//! everywhere in the text) are rejected. Small places (< 50,000 inhabitants) and names known
+//! only as alternate names need a cue: a locative word before them ("in X", "near X"), an
+//! "X, Region" pattern, or their country already in the text.
 //!
-//! Resolution: each candidate gets a score: a prior by kind (country 9, continent 8.5, landmark 8,
-//! admin1 5.8 + 0.1·log10(pop), place log10(pop), admin2 log10(pop) − 0.5), −0.7 when matched
-//! through an alternate name, +1.5 when its country is in the article context (caller's countries
-//! plus countries resolved for *other* names in the same text), +2.5 when its admin1 is, +10 for
-//! the "X, Y" containment pattern ("Paris, Texas", "Tripoli, Lebanon"). A first-level region beats
-//! a same-named country (Georgia) only when its own country is in context, the other country is
-//! not, and the region is more populous than the country.
+//! Resolution: each candidate gets a score — see `docs/geo-notes.md` for the full list: a prior
+//! by kind and population, −0.7 for alternate names, +1.5 / +2.5 when its country / admin1 is in
+//! the article context (caller's countries plus countries resolved for *other* names of the same
+//! text; not for much smaller namesakes), +10 for the "X, Y" containment pattern ("Paris,
+//! Texas", "Tripoli, Lebanon"). A first-level region beats a same-named country (Georgia) only
+//! when its own country is in context, the other country is not, and the region is more
+//! populous than the country.
 
 use std::fmt::Write as _;
 
@@ -266,6 +269,9 @@ impl Ctx {
 }
 
 const SMALL_PLACE: u64 = 50_000;
+/// Places at least this big are not dropped for a following capitalised word ("Mumbai Police")
+/// or for a person reading elsewhere in the text.
+const PERSON_POP: u64 = 200_000;
 /// Candidates looked at per name (postings are ordered main names first, then by population).
 const MAX_CANDIDATES: usize = 256;
 const CTX_PLACE: u64 = 10_000;
@@ -355,7 +361,11 @@ fn ranked(m: &RawMatch, ctx: &Ctx) -> (Ranked, Ranked) {
         let in_ctx = ctx.has_country(e.country, m.ki) && !shadowed;
         if weak && m.forced.is_none() {
             // person/organisation-like contexts
-            if m.single && (m.prev_cap || m.next_cap || m.person_like) {
+            if m.single
+                && (m.prev_cap
+                    || m.next_cap && alt
+                    || (m.next_cap || m.person_like) && e.population < PERSON_POP)
+            {
                 continue;
             }
             let multi_admin2 = e.kind == Kind::Admin2 && !m.single;
@@ -432,26 +442,16 @@ fn ranked(m: &RawMatch, ctx: &Ctx) -> (Ranked, Ranked) {
 /// Find and resolve the place names in `text`.
 pub fn find_places(gaz: &Gazetteer, text: &str, ctx: &PlaceContext) -> Vec<PlaceMention> {
     let toks = tokenize(text);
-    let mut raw = recognise(gaz, text, &toks, ctx);
+    let (mut raw, mut person_keys) = recognise(gaz, text, &toks, ctx);
     if raw.is_empty() {
         return Vec::new();
     }
     apply_patterns(text, &mut raw);
-    // one sense per text: a single-word name seen next to another capitalised word
-    // ("Bruce Ivins", "Dr Dunn") is a person's name everywhere in the text
-    let person_like: Vec<usize> = raw
-        .iter()
-        .filter(|m| {
-            m.single
-                && (m.prev_cap || m.next_cap)
-                && m.cands
-                    .iter()
-                    .all(|x| matches!(x.c.kind, Kind::Place | Kind::Admin2))
-        })
-        .map(|m| m.ki)
-        .collect();
+    // one sense per text: a single-word name seen after a title or a given name ("Dr Dunn",
+    // "Bruce Ivins") is a person's name everywhere in the text (for places < 200,000)
+    person_keys.extend(raw.iter().filter(|m| m.single && m.prev_cap).map(|m| m.ki));
     for m in raw.iter_mut() {
-        if m.single && person_like.contains(&m.ki) {
+        if m.single && person_keys.contains(&m.ki) {
             m.person_like = true;
         }
     }
@@ -542,8 +542,15 @@ fn key_len(t: &Tok, at_base: bool) -> usize {
     }
 }
 
-fn recognise(gaz: &Gazetteer, text: &str, toks: &[Tok], ctx: &PlaceContext) -> Vec<RawMatch> {
+/// Candidate names, and the key indexes of single words read as persons after a title.
+fn recognise(
+    gaz: &Gazetteer,
+    text: &str,
+    toks: &[Tok],
+    ctx: &PlaceContext,
+) -> (Vec<RawMatch>, Vec<usize>) {
     let mut out: Vec<RawMatch> = Vec::new();
+    let mut person_keys = Vec::new();
     let n = toks.len();
     let mut i = 0;
     let mut key = String::new();
@@ -616,6 +623,9 @@ fn recognise(gaz: &Gazetteer, text: &str, toks: &[Tok], ctx: &PlaceContext) -> V
         if let Some(p) = prev_word {
             if in_list(TITLES, p.key.as_str()) && p.cap {
                 accept = false;
+                if single {
+                    person_keys.push(ki);
+                }
             }
         }
         let mut span = (
@@ -651,9 +661,14 @@ fn recognise(gaz: &Gazetteer, text: &str, toks: &[Tok], ctx: &PlaceContext) -> V
         if single && t.all_caps && t.end - t.start <= 4 || !single && letters {
             cands.retain(|x| !x.alt && !matches!(x.c.kind, Kind::Place | Kind::Admin2));
         }
-        // very short alternate names of places ("Lu", "Jin"): usually something else
+        // very short alternate names of places ("Lu", "Jin"): usually something else; two-letter
+        // names ("Bo", "Lu") need a locative word before them
         if single && key_len(t, at_base) <= 3 {
-            cands.retain(|x| !x.alt || !matches!(x.c.kind, Kind::Place | Kind::Admin2));
+            let cue = prev_locative(text, toks, i);
+            let two = key_len(t, at_base) <= 2 && !t.all_caps;
+            cands.retain(|x| {
+                !matches!(x.c.kind, Kind::Place | Kind::Admin2) || !x.alt && (!two || cue)
+            });
         }
         // "West Nile virus", "Reston ebolavirus", "Spanish flu": a disease, not a place
         if let Some(nx) = toks.get(j + 1) {
@@ -673,6 +688,8 @@ fn recognise(gaz: &Gazetteer, text: &str, toks: &[Tok], ctx: &PlaceContext) -> V
             .is_some_and(|p| in_list(LOCATIVE, p.key.as_str()));
         let prev_cap = prev_word.is_some_and(|p| {
             p.cap
+                && !p.all_caps
+                && !in_list(PLACE_SUFFIX, p.key.as_str())
                 && !p.sent_start
                 && text[p.end..t.start] == *" "
                 && !in_list(LOCATIVE, p.key.as_str())
@@ -700,7 +717,7 @@ fn recognise(gaz: &Gazetteer, text: &str, toks: &[Tok], ctx: &PlaceContext) -> V
         });
         i = j + 1;
     }
-    out
+    (out, person_keys)
 }
 
 fn best_prior(cands: &[Cand]) -> (f64, bool) {

@@ -24,6 +24,20 @@ pub fn hash_bytes(b: &[u8]) -> u64 {
     fmix(h ^ (b.len() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15))
 }
 
+/// Fast checksum over bytes, 8 bytes at a time (model files from format version 3).
+pub fn checksum(b: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut it = b.chunks_exact(8);
+    for c in &mut it {
+        let x = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        h = (h ^ x).wrapping_mul(0x9E37_79B9_7F4A_7C15).rotate_left(29);
+    }
+    for &x in it.remainder() {
+        h = (h ^ x as u64).wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    fmix(h ^ (b.len() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15))
+}
+
 #[inline]
 pub fn hash_str(s: &str) -> u64 {
     hash_bytes(s.as_bytes())

@@ -1,6 +1,7 @@
 //! Lemmatizer: exceptions learnt from the treebank (form+tag -> lemma where the rules are
 //! wrong) on top of suffix-rewrite rules learnt per tag (longest matching suffix wins),
 //! with a hand-written English fallback for unseen suffixes.
+use crate::hash::{combine, hash_str, U64Map};
 use crate::ser::{Reader, Writer};
 use crate::tagger::lower;
 use crate::SyntaxError;
@@ -14,6 +15,15 @@ pub struct Lemmatizer {
     rules: HashMap<(u16, String), (u8, String)>,
     /// (tag, form) -> lemma
     exceptions: HashMap<(u16, String), String>,
+    /// Run-time indexes of `rules` / `exceptions` keyed by a hash of (tag, string), so
+    /// lookups need no allocation; the string is kept to confirm the match.
+    rule_ix: U64Map<(String, u8, String)>,
+    exc_ix: U64Map<(String, String)>,
+}
+
+#[inline]
+fn key(tag: u16, s: &str) -> u64 {
+    combine(tag as u64 + 1, hash_str(s))
 }
 
 /// Keep case for proper nouns; lowercase everything else.
@@ -62,29 +72,54 @@ fn suffix(b: &str, k: usize) -> Option<&str> {
 impl Lemmatizer {
     /// `is_propn[tag]` says whether the tag is a proper noun (case kept).
     pub fn lemma(&self, form: &str, tag: u16, keep_case: bool) -> String {
-        if let Some(l) = self.exceptions.get(&(tag, form.to_string())) {
-            return l.clone();
+        if let Some(l) = self.exception(tag, form) {
+            return l.to_string();
         }
         let b = base(form, keep_case);
         if !keep_case && b != form {
-            if let Some(l) = self.exceptions.get(&(tag, b.clone())) {
-                return l.clone();
+            if let Some(l) = self.exception(tag, &b) {
+                return l.to_string();
             }
         }
-        self.by_rule(&b, tag)
+        self.by_rule(b, tag)
     }
 
-    fn by_rule(&self, b: &str, tag: u16) -> String {
+    #[inline]
+    fn exception(&self, tag: u16, form: &str) -> Option<&str> {
+        match self.exc_ix.get(&key(tag, form)) {
+            Some((f, l)) if f == form => Some(l),
+            _ => None,
+        }
+    }
+
+    fn by_rule(&self, b: String, tag: u16) -> String {
         let n = b.chars().count();
         for k in (0..=MAX_SUFFIX.min(n)).rev() {
-            let Some(suf) = suffix(b, k) else { continue };
-            if let Some((strip, add)) = self.rules.get(&(tag, suf.to_string())) {
-                if let Some(s) = apply(b, *strip, add) {
+            let Some(suf) = suffix(&b, k) else { continue };
+            if let Some((s, strip, add)) = self.rule_ix.get(&key(tag, suf)) {
+                if s != suf {
+                    continue;
+                }
+                if let Some(s) = apply(&b, *strip, add) {
                     return s;
                 }
             }
         }
-        b.to_string()
+        b
+    }
+
+    /// Rebuild the run-time indexes from `rules` and `exceptions`.
+    fn reindex(&mut self) {
+        self.rule_ix = self
+            .rules
+            .iter()
+            .map(|((t, s), (strip, add))| (key(*t, s), (s.clone(), *strip, add.clone())))
+            .collect();
+        self.exc_ix = self
+            .exceptions
+            .iter()
+            .map(|((t, f), l)| (key(*t, f), (f.clone(), l.clone())))
+            .collect();
     }
 
     /// Learn from (form, tag, lemma, keep_case) tokens.
@@ -151,6 +186,7 @@ impl Lemmatizer {
                 lem.rules.insert(key.clone(), tr.clone());
             }
         }
+        lem.reindex();
         // exceptions: most frequent lemma per (tag, form) where rules are wrong
         let mut per_form: BTreeMap<(u16, String), (String, u32, bool)> = BTreeMap::new();
         for ((t, f, l), (c, kc)) in &types {
@@ -166,6 +202,7 @@ impl Lemmatizer {
                 lem.exceptions.insert((t, f), l);
             }
         }
+        lem.reindex();
         lem
     }
 
@@ -213,6 +250,7 @@ impl Lemmatizer {
             let l = r.str()?;
             lem.exceptions.insert((t, f), l);
         }
+        lem.reindex();
         Ok(lem)
     }
 }

@@ -30,7 +30,7 @@ mod tagger;
 
 pub use error::SyntaxError;
 
-use hash::{hash_bytes, U64Map};
+use hash::{checksum, hash_bytes, U64Map};
 use parser::{Input, Parser, TrainSent, NONE};
 use perceptron::Sparse;
 use ser::{Reader, Writer};
@@ -41,7 +41,9 @@ use std::time::Instant;
 use tagger::{Tagger, WordInfo};
 
 const MAGIC: &[u8; 8] = b"FPSYN\x00\x01\x00";
-const FORMAT_VERSION: u32 = 2;
+const FORMAT_VERSION: u32 = 3;
+/// Oldest format this build still reads (version 2 has no tag dictionary).
+const MIN_FORMAT_VERSION: u32 = 2;
 
 /// A trained tagger + lemmatizer + parser.
 pub struct SyntaxModel {
@@ -146,6 +148,13 @@ impl SyntaxModel {
             w.u64(a);
             w.u64(b);
         }
+        let mut dict: Vec<(u64, u16)> = self.tagger.dict.iter().map(|(a, b)| (*a, *b)).collect();
+        dict.sort_unstable();
+        w.u32(dict.len() as u32);
+        for (a, b) in dict {
+            w.u64(a);
+            w.u32(b as u32);
+        }
         self.tagger.model.write(&mut w);
         match &self.tagger.model2 {
             Some(m2) => {
@@ -156,7 +165,7 @@ impl SyntaxModel {
         }
         self.parser.model.write(&mut w);
         self.lemmatizer.write(&mut w);
-        let sum = hash_bytes(&w.buf);
+        let sum = checksum(&w.buf);
         w.u64(sum);
         w.buf
     }
@@ -170,7 +179,19 @@ impl SyntaxModel {
         let (body, tail) = bytes.split_at(bytes.len() - 8);
         let mut t = [0u8; 8];
         t.copy_from_slice(tail);
-        if hash_bytes(body) != u64::from_le_bytes(t) {
+        // format version (bytes after the magic) decides the checksum: v2 used byte-wise FNV
+        let ver = u32::from_le_bytes([
+            bytes[MAGIC.len()],
+            bytes[MAGIC.len() + 1],
+            bytes[MAGIC.len() + 2],
+            bytes[MAGIC.len() + 3],
+        ]);
+        let sum = if ver <= 2 {
+            hash_bytes(body)
+        } else {
+            checksum(body)
+        };
+        if sum != u64::from_le_bytes(t) {
             return Err(SyntaxError::BadModel(
                 "checksum mismatch (file truncated or corrupted)".into(),
             ));
@@ -178,9 +199,9 @@ impl SyntaxModel {
         let mut r = Reader::new(body);
         r.take(MAGIC.len())?;
         let v = r.u32()?;
-        if v != FORMAT_VERSION {
+        if !(MIN_FORMAT_VERSION..=FORMAT_VERSION).contains(&v) {
             return Err(SyntaxError::BadModel(format!(
-                "format version {v}, this build reads version {FORMAT_VERSION}"
+                "format version {v}, this build reads versions {MIN_FORMAT_VERSION}-{FORMAT_VERSION}"
             )));
         }
         let nt = r.len(8)?;
@@ -209,6 +230,21 @@ impl SyntaxModel {
             let b = r.u64()?;
             amb.insert(a, b);
         }
+        let mut dict = U64Map::default();
+        if v >= 3 {
+            let nd = r.len(12)?;
+            dict.reserve(nd);
+            for _ in 0..nd {
+                let a = r.u64()?;
+                let t = r.u32()?;
+                if t as usize >= nt {
+                    return Err(SyntaxError::BadModel(
+                        "tag dictionary entry out of range".into(),
+                    ));
+                }
+                dict.insert(a, t as u16);
+            }
+        }
         let tmodel = Sparse::read(&mut r)?;
         let tmodel2 = match r.u8()? {
             0 => None,
@@ -236,11 +272,7 @@ impl SyntaxModel {
             tags,
             labels: labs,
             root_label,
-            tagger: Tagger {
-                model: tmodel,
-                model2: tmodel2,
-                amb,
-            },
+            tagger: Tagger::new(tmodel, tmodel2, amb, dict),
             parser: Parser {
                 model: pmodel,
                 root_label,
@@ -332,6 +364,10 @@ pub struct TrainOptions {
     pub parser_prune: f32,
     /// Minimum word count for ambiguity-class features.
     pub amb_min_count: u32,
+    /// Tag dictionary: words seen at least this often with one tag in at least
+    /// `dict_min_share` of the cases are tagged without scoring (0 = no dictionary).
+    pub dict_min_count: u32,
+    pub dict_min_share: f64,
     /// Evaluate on dev after each parser epoch (slower; for tuning).
     pub dev_each_epoch: bool,
     /// Add a second tagging pass that sees first-pass tags to the right (needs jackknifing).
@@ -351,6 +387,8 @@ impl Default for TrainOptions {
             tagger_prune: 0.0,
             parser_prune: 1.0,
             amb_min_count: 5,
+            dict_min_count: 20,
+            dict_min_share: 0.99,
             dev_each_epoch: false,
             two_pass_tagger: true,
         }
@@ -456,11 +494,7 @@ pub fn train(
                 opts.tagger_prune,
                 &mut |_| {},
             );
-            let tg = Tagger {
-                model,
-                model2: None,
-                amb,
-            };
+            let tg = Tagger::new(model, None, amb, U64Map::default());
             for (i, (inf, gold)) in tdata.iter().enumerate() {
                 if i % folds != k {
                     continue;
@@ -522,11 +556,9 @@ pub fn train(
         tmodel.num_entries(),
         t0.elapsed().as_secs_f64()
     ));
-    let tagger = Tagger {
-        model: tmodel,
-        model2: tmodel2,
-        amb,
-    };
+    let dict = tagger::build_dict(&tdata, opts.dict_min_count, opts.dict_min_share);
+    progress(&format!("tag dictionary: {} words", dict.len()));
+    let tagger = Tagger::new(tmodel, tmodel2, amb, dict);
 
     // lemmatizer
     let lem_tokens: Vec<(String, u16, String, bool)> = train

@@ -347,9 +347,9 @@ pub fn features(st: &State, x: &Input, out: &mut Vec<u64>) {
     let (s0w, s0p, s0wp) = (w[is0], p[is0], wp[is0]);
     let (n0w, n0p, n0wp) = (w[in0], p[in0], wp[in0]);
     let (n1w, n1p, n1wp) = (w[in1], p[in1], wp[in1]);
-    let (n2w, n2p, n2wp) = (w[in2], p[in2], wp[in2]);
+    let n2p = p[in2];
     let (s1w, s1p, s1wp) = (w[is1], p[is1], wp[is1]);
-    let (s2w, s2p) = (w[is2], p[is2]);
+    let s2p = p[is2];
     let d = if s0 != NONE && n0 != NONE {
         bucket(n0 - s0)
     } else {
@@ -365,12 +365,12 @@ pub fn features(st: &State, x: &Input, out: &mut Vec<u64>) {
     let (s0vl, s0vr, n0vl, s1vr) = (v(&st.nl, s0), v(&st.nr, s0), v(&st.nl, n0), v(&st.nr, s1));
     let (s0sl, s0sr, n0sl) = (sets(&st.lset, s0), sets(&st.rset, s0), sets(&st.lset, n0));
     let (s0l1p, s0l1w, s0l1l) = (p[ix(s0l1)], w[ix(s0l1)], lab(s0l1));
-    let (s0l2p, s0l2w, s0l2l) = (p[ix(s0l2)], w[ix(s0l2)], lab(s0l2));
+    let (s0l2p, s0l2l) = (p[ix(s0l2)], lab(s0l2));
     let (s0r1p, s0r1w, s0r1l) = (p[ix(s0r1)], w[ix(s0r1)], lab(s0r1));
-    let (s0r2p, s0r2w, s0r2l) = (p[ix(s0r2)], w[ix(s0r2)], lab(s0r2));
+    let (s0r2p, s0r2l) = (p[ix(s0r2)], lab(s0r2));
     let (n0l1p, n0l1w, n0l1l) = (p[ix(n0l1)], w[ix(n0l1)], lab(n0l1));
-    let (n0l2p, n0l2w, n0l2l) = (p[ix(n0l2)], w[ix(n0l2)], lab(n0l2));
-    let (s1r1p, s1r1w, s1r1l) = (p[ix(s1r1)], w[ix(s1r1)], lab(s1r1));
+    let (n0l2p, n0l2l) = (p[ix(n0l2)], lab(n0l2));
+    let (s1r1p, s1r1l) = (p[ix(s1r1)], lab(s1r1));
     let s1l1p = p[ix(s1l1)];
 
     let mut f = |t: u8, a: u64, b: u64, c: u64| out.push(feat(t, a, b, c));
@@ -385,30 +385,22 @@ pub fn features(st: &State, x: &Input, out: &mut Vec<u64>) {
     f(7, n1wp, 0, 0);
     f(8, n1w, 0, 0);
     f(9, n1p, 0, 0);
-    f(10, n2wp, 0, 0);
-    f(11, n2w, 0, 0);
     f(12, n2p, 0, 0);
     f(13, s1wp, 0, 0);
     f(14, s1w, 0, 0);
     f(15, s1p, 0, 0);
     f(16, s2p, 0, 0);
-    f(17, s2w, 0, 0);
     // pairs
-    f(18, s0wp, n0wp, 0);
     f(19, s0wp, n0w, 0);
     f(20, s0w, n0wp, 0);
     f(21, s0wp, n0p, 0);
     f(22, s0p, n0wp, 0);
-    f(23, s0w, n0w, 0);
     f(24, s0p, n0p, 0);
     f(25, n0p, n1p, 0);
-    f(26, s1w, s0w, 0);
     f(27, s1p, s0p, 0);
     f(28, s1wp, s0p, 0);
     f(29, s1p, s0wp, 0);
-    f(30, s1wp, s0wp, 0);
     f(31, s1p, n0p, 0);
-    f(32, s1w, n0w, 0);
     // triples of tags
     f(33, n0p, n1p, n2p);
     f(34, s0p, n0p, n1p);
@@ -423,20 +415,13 @@ pub fn features(st: &State, x: &Input, out: &mut Vec<u64>) {
     f(43, s0w, n0p, n1p);
     f(44, s0p, n0w, n1p);
     // distance
-    f(45, s0w, d, 0);
     f(46, s0p, d, 0);
-    f(47, n0w, d, 0);
     f(48, n0p, d, 0);
-    f(49, s0w, n0w, d);
     f(50, s0p, n0p, d);
     f(51, s1p, s0p, d1);
-    f(52, s1w, s0w, d1);
     // valency
-    f(53, s0w, s0vr, 0);
     f(54, s0p, s0vr, 0);
-    f(55, s0w, s0vl, 0);
     f(56, s0p, s0vl, 0);
-    f(57, n0w, n0vl, 0);
     f(58, n0p, n0vl, 0);
     f(59, s1p, s1vr, 0);
     // children unigrams
@@ -451,16 +436,12 @@ pub fn features(st: &State, x: &Input, out: &mut Vec<u64>) {
     f(68, n0l1l, 0, 0);
     f(69, s1r1p, 0, 0);
     f(70, s1r1l, 0, 0);
-    f(71, s1r1w, 0, 0);
     f(72, s1l1p, 0, 0);
     // third order
-    f(73, s0l2w, 0, 0);
     f(74, s0l2p, 0, 0);
     f(75, s0l2l, 0, 0);
-    f(76, s0r2w, 0, 0);
     f(77, s0r2p, 0, 0);
     f(78, s0r2l, 0, 0);
-    f(79, n0l2w, 0, 0);
     f(80, n0l2p, 0, 0);
     f(81, n0l2l, 0, 0);
     f(82, s0p, s0l1p, s0l2p);
@@ -475,21 +456,35 @@ pub fn features(st: &State, x: &Input, out: &mut Vec<u64>) {
     f(90, n0p, n0sl, 0);
     // extras
     f(91, s0p, s0l1l, s0r1l);
-    f(92, n0w, n1w, 0);
-    f(93, s0wp, s0r1l, 0);
-    f(94, n0wp, n0l1l, 0);
     f(95, s1p, s0p, s0r1l);
 }
 
+/// Highest-scoring valid class (ties: lowest class id), `usize::MAX` if none is valid.
+/// Equivalent to filtering every class with [`State::valid`], but checks the three
+/// transition types once instead of per label.
 #[inline]
 fn best_valid_i(st: &State, scores: &[i32], root_label: usize) -> usize {
+    let shift = st.can_shift();
+    let left_ok = st.can_left();
+    let (right_ok, to_root) = st.can_right();
     let mut best = usize::MAX;
     let mut bs = i32::MIN;
-    for (t, &s) in scores.iter().enumerate() {
-        if (best == usize::MAX || s > bs) && st.valid(t, root_label) {
-            best = t;
-            bs = s;
+    let mut consider = |t: usize, ok: bool| {
+        if ok {
+            if let Some(&s) = scores.get(t) {
+                if best == usize::MAX || s > bs || (s == bs && t < best) {
+                    best = t;
+                    bs = s;
+                }
+            }
         }
+    };
+    consider(SHIFT, shift);
+    let nl = scores.len().saturating_sub(1) / 2;
+    for l in 0..nl {
+        let is_root = l == root_label;
+        consider(1 + 2 * l, left_ok && !is_root);
+        consider(2 + 2 * l, right_ok && to_root == is_root);
     }
     best
 }
@@ -506,6 +501,16 @@ impl Parser {
         let mut feats = Vec::with_capacity(100);
         let mut scores = vec![0i32; self.model.nclasses];
         while !st.terminal() {
+            // forced moves need no scoring: only SHIFT (stack = [root]) or only the
+            // root attachment (buffer empty, stack = [root, w])
+            if st.stack.len() == 1 && st.can_shift() {
+                st.apply(SHIFT);
+                continue;
+            }
+            if st.stack.len() == 2 && st.buffer_empty() {
+                st.apply(2 + 2 * self.root_label);
+                continue;
+            }
             features(&st, x, &mut feats);
             scores.fill(0);
             self.model.score(&feats, &mut scores);

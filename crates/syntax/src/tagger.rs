@@ -157,6 +157,38 @@ pub fn build_amb(data: &[(Vec<WordInfo>, Vec<u16>)], min_count: u32) -> U64Map<u
     out
 }
 
+/// Tag dictionary: lowercase forms seen at least `min_count` times with one tag in at
+/// least `min_share` of the occurrences.
+pub fn build_dict(
+    data: &[(Vec<WordInfo>, Vec<u16>)],
+    min_count: u32,
+    min_share: f64,
+) -> U64Map<u16> {
+    let mut counts: U64Map<Vec<(u16, u32)>> = U64Map::default();
+    let mut out = U64Map::default();
+    if min_count == 0 {
+        return out;
+    }
+    for (infos, tags) in data {
+        for (wi, &t) in infos.iter().zip(tags) {
+            let v = counts.entry(wi.lw).or_default();
+            match v.iter_mut().find(|(c, _)| *c == t) {
+                Some(e) => e.1 += 1,
+                None => v.push((t, 1)),
+            }
+        }
+    }
+    for (k, v) in counts {
+        let tot: u32 = v.iter().map(|x| x.1).sum();
+        if let Some(&(t, c)) = v.iter().max_by_key(|x| (x.1, std::cmp::Reverse(x.0))) {
+            if tot >= min_count && c as f64 >= min_share * tot as f64 {
+                out.insert(k, t);
+            }
+        }
+    }
+    out
+}
+
 pub fn apply_amb(infos: &mut [WordInfo], amb: &U64Map<u64>) {
     for wi in infos {
         wi.amb = amb.get(&wi.lw).copied().unwrap_or(UNK_AMB);
@@ -240,21 +272,45 @@ pub struct Tagger {
     /// Optional second pass that also sees the first pass's tags to the right.
     pub model2: Option<Sparse>,
     pub amb: U64Map<u64>,
+    /// Tag dictionary: lowercase form -> tag for words that are (almost) unambiguous in
+    /// training (see [`build_dict`]); they are tagged without scoring.
+    pub dict: U64Map<u16>,
 }
 
 impl Tagger {
+    pub fn new(model: Sparse, model2: Option<Sparse>, amb: U64Map<u64>, dict: U64Map<u16>) -> Self {
+        Tagger {
+            model,
+            model2,
+            amb,
+            dict,
+        }
+    }
+
     /// Greedy tagging; `infos` must already carry ambiguity classes.
     pub fn tag(&self, infos: &[WordInfo], out: &mut Vec<u16>) {
+        let fixed: Vec<u16> = infos
+            .iter()
+            .map(|w| self.dict.get(&w.lw).copied().unwrap_or(u16::MAX))
+            .collect();
         tag_with(
             |f, s| self.model.score(f, s),
             self.model.nclasses,
             infos,
             None,
+            &fixed,
             out,
         );
         if let Some(m2) = &self.model2 {
             let first = std::mem::take(out);
-            tag_with(|f, s| m2.score(f, s), m2.nclasses, infos, Some(&first), out);
+            tag_with(
+                |f, s| m2.score(f, s),
+                m2.nclasses,
+                infos,
+                Some(&first),
+                &fixed,
+                out,
+            );
         }
     }
 }
@@ -264,6 +320,7 @@ fn tag_with(
     nclasses: usize,
     infos: &[WordInfo],
     right: Option<&[u16]>,
+    fixed: &[u16],
     out: &mut Vec<u16>,
 ) {
     out.clear();
@@ -271,6 +328,12 @@ fn tag_with(
     let mut scores = vec![0i32; nclasses];
     let (mut p1, mut p2) = (0u64, 0u64);
     for i in 0..infos.len() {
+        if let Some(&t) = fixed.get(i).filter(|&&t| (t as usize) < nclasses) {
+            out.push(t);
+            p2 = p1;
+            p1 = t as u64 + 1;
+            continue;
+        }
         features(infos, i, p1, p2, &mut feats);
         if let Some(r) = right {
             right_features(infos, i, p1, r, &mut feats);
