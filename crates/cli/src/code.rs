@@ -65,6 +65,10 @@ pub struct CodeArgs {
     /// Reject articles longer than this many bytes.
     #[arg(long, default_value_t = 10 * 1024 * 1024)]
     pub max_article_bytes: usize,
+    /// Skip event locations and dates from temporal expressions (every event gets the
+    /// article date and no location). Faster.
+    #[arg(long)]
+    pub no_places: bool,
     /// Hide the progress bar.
     #[arg(long, short)]
     pub quiet: bool,
@@ -118,6 +122,7 @@ pub fn run(args: CodeArgs) -> Result<ExitCode> {
     }
     let engine = Engine::builder()
         .no_default_actors(args.no_default_actors)
+        .no_places(args.no_places)
         .pipe(|b| args.actors.iter().fold(b, |b, f| b.actors_file(f)))
         .build()
         .context("cannot build the engine")?;

@@ -120,8 +120,38 @@ fn where_and_when(doc: &Document, date: NaiveDate, mentions: &[Mention], events:
         countries,
         actor_spans,
     };
-    let places = flashpoint_geo::find_places(gaz, doc.text, &ctx);
-    let times = flashpoint_geo::find_dates(doc.text, date);
+    // Only the evidence sentences are searched (the article's countries still guide
+    // disambiguation through `ctx`): most sentences carry no event.
+    let mut sentence_spans: Vec<(usize, usize)> = events
+        .iter()
+        .map(|e| (e.evidence_span.start, e.evidence_span.end))
+        .collect();
+    sentence_spans.sort_unstable();
+    sentence_spans.dedup();
+    let mut places = Vec::new();
+    let mut times = Vec::new();
+    for &(a, b) in &sentence_spans {
+        let Some(slice) = doc.text.get(a..b) else {
+            continue;
+        };
+        let local = flashpoint_geo::PlaceContext {
+            countries: ctx.countries.clone(),
+            actor_spans: ctx
+                .actor_spans
+                .iter()
+                .filter(|s| s.0 >= a && s.1 <= b)
+                .map(|s| (s.0 - a, s.1 - a))
+                .collect(),
+        };
+        for mut p in flashpoint_geo::find_places(gaz, slice, &local) {
+            p.span = (p.span.0 + a, p.span.1 + a);
+            places.push(p);
+        }
+        for mut t in flashpoint_geo::find_dates(slice, date) {
+            t.span = (t.span.0 + a, t.span.1 + a);
+            times.push(t);
+        }
+    }
     for e in events.iter_mut() {
         let trigger = (e.why.trigger_span.start, e.why.trigger_span.end);
         let sentence = (e.evidence_span.start, e.evidence_span.end);
