@@ -17,6 +17,9 @@ pub enum EvalWhat {
     /// Temporal expressions against TimeML documents (a file or a directory): DATE span
     /// F1 and value accuracy, with each document's creation time as the article date.
     Dates(EvalFileArgs),
+    /// Actor recognition against PLOVER gold records (JSON): for every gold source/target
+    /// actor, the mention covering its text — coverage, country and sector agreement.
+    Actors(EvalFileArgs),
     /// flashpoint's tokenizer against the tokens of a CoNLL-U treebank, on each
     /// sentence's raw `# text`.
     Tokenizer(EvalTokenizerArgs),
@@ -72,6 +75,7 @@ pub fn eval(what: EvalWhat) -> Result<ExitCode> {
     match what {
         EvalWhat::Syntax(a) => eval_syntax(a),
         EvalWhat::Tokenizer(a) => eval_tokenizer(a),
+        EvalWhat::Actors(a) => eval_actors(a),
         EvalWhat::Places(a) => {
             let r = flashpoint_geo::eval_places(&a.path)
                 .with_context(|| format!("cannot evaluate places on {}", a.path.display()))?;
@@ -251,5 +255,102 @@ pub fn train(what: TrainWhat) -> Result<ExitCode> {
         eprintln!("dev: UPOS {:.2} UAS {:.2} LAS {:.2}", r.upos, r.uas, r.las);
     }
     eprintln!("wrote {}", a.output.display());
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Gold country code as flashpoint writes it: ISO3, or the IGO/NGO prefix of our codes.
+fn actor_country_matches(gold: &str, m: &flashpoint_actors::Mention) -> bool {
+    match gold {
+        "IGO" | "NGO" => m.code.starts_with(gold),
+        g => m.country.as_deref() == Some(g),
+    }
+}
+
+fn eval_actors(a: EvalFileArgs) -> Result<ExitCode> {
+    use flashpoint_actors::{KnowledgeBase, Recognizer};
+    let text = std::fs::read_to_string(&a.path)
+        .with_context(|| format!("cannot read {}", a.path.display()))?;
+    let records: Vec<serde_json::Value> = serde_json::from_str(&text)
+        .with_context(|| format!("{}: not a JSON array of PLOVER records", a.path.display()))?;
+    let recognizer = Recognizer::new(KnowledgeBase::bundled());
+    let (mut gold_n, mut found, mut country_ok, mut sector_n, mut sector_found, mut sector_ok) =
+        (0usize, 0usize, 0usize, 0usize, 0usize, 0usize);
+    let mut misses = Vec::new();
+    for r in &records {
+        let (Some(sent), Some(date)) = (r["text"].as_str(), r["date"].as_str()) else {
+            continue;
+        };
+        let Ok(date) = chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d") else {
+            continue;
+        };
+        let doc = flashpoint_text::Document::analyze(sent);
+        let mentions: Vec<_> = (0..doc.sentences.len())
+            .flat_map(|s| recognizer.find(&doc, s, date))
+            .collect();
+        for side in ["source", "target"] {
+            let Some(actors) = r[side].as_array() else {
+                continue;
+            };
+            for g in actors {
+                let (Some(at), Some(code)) = (g["actorText"].as_str(), g["code"].as_str()) else {
+                    continue;
+                };
+                let Some(pos) = sent.find(at) else { continue };
+                let span = flashpoint_model::Span::new(pos, pos + at.len());
+                gold_n += 1;
+                let gold_sector = g["sector"]
+                    .as_str()
+                    .map(|s| s.chars().take(3).collect::<String>())
+                    .filter(|s| s.len() == 3 && s.chars().all(|c| c.is_ascii_uppercase()));
+                if gold_sector.is_some() {
+                    sector_n += 1;
+                }
+                let Some(m) = mentions.iter().find(|m| m.span.overlaps(span)) else {
+                    if misses.len() < 25 {
+                        misses.push(format!(
+                            "missed {at:?} ({code} {}) in: {sent}",
+                            gold_sector.as_deref().unwrap_or("-")
+                        ));
+                    }
+                    continue;
+                };
+                found += 1;
+                if actor_country_matches(code, m) {
+                    country_ok += 1;
+                } else if misses.len() < 25 {
+                    misses.push(format!(
+                        "country {:?}: gold {code}, ours {} ({})",
+                        at,
+                        m.code,
+                        m.country.as_deref().unwrap_or("-")
+                    ));
+                }
+                if let Some(gs) = &gold_sector {
+                    sector_found += 1;
+                    if m.sector.as_deref() == Some(gs.as_str()) {
+                        sector_ok += 1;
+                    }
+                }
+            }
+        }
+    }
+    let f = |a: usize, b: usize| a as f64 / b.max(1) as f64;
+    let report = serde_json::json!({
+        "gold_actors": gold_n,
+        "coverage": f(found, gold_n),
+        "country_acc": f(country_ok, found),
+        "country_acc_all_gold": f(country_ok, gold_n),
+        "sector_acc": f(sector_ok, sector_found),
+        "sector_acc_all_gold": f(sector_ok, sector_n),
+    });
+    if a.json {
+        println!("{report}");
+    } else {
+        print_report(&report, false)?;
+        println!("first misses:");
+        for m in misses {
+            println!("  {m}");
+        }
+    }
     Ok(ExitCode::SUCCESS)
 }
