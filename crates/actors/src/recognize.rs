@@ -225,6 +225,37 @@ impl<'kb> Recognizer<'kb> {
         let mut out = Vec::new();
         let mut i = 0;
         while i < items.len() {
+            // Coordinated adjectives sharing a head: "Hungarian and Romanian officials" →
+            // one mention per adjective, each composed with the shared head.
+            let mut chain = i;
+            while chain + 1 < items.len()
+                && items[chain].r.how == NameHow::Adjective
+                && items[chain + 1].r.how == NameHow::Adjective
+                && is_coordination(doc, items[chain].tokens.end..items[chain + 1].tokens.start)
+            {
+                chain += 1;
+            }
+            if chain > i {
+                let head = items.get(chain + 1).filter(|h| {
+                    h.tokens.start == items[chain].tokens.end && self.can_follow(&items[chain], h)
+                });
+                if let Some(head) = head {
+                    for adj in &items[i..chain] {
+                        if let Some(mut m) =
+                            self.resolve(doc, &range, &[adj.clone(), head.clone()], date)
+                        {
+                            m.span = Span::new(
+                                doc.tokens[adj.tokens.start].span.start,
+                                doc.tokens[adj.tokens.end - 1].span.end,
+                            );
+                            m.tokens = adj.tokens.clone();
+                            m.why.push_str("; coordinated with the head that follows");
+                            out.push(m);
+                        }
+                    }
+                    i = chain;
+                }
+            }
             let mut group = vec![items[i].clone()];
             let mut j = i + 1;
             while j < items.len() {
@@ -441,6 +472,18 @@ impl<'kb> Recognizer<'kb> {
     }
 }
 
+/// Tokens between two coordinated items: "and", "or", ",", ", and".
+fn is_coordination(doc: &Document, gap: Range<usize>) -> bool {
+    !gap.is_empty()
+        && gap.len() <= 2
+        && gap.into_iter().all(|k| {
+            matches!(
+                doc.token_text(k).to_ascii_lowercase().as_str(),
+                "and" | "or" | ","
+            )
+        })
+}
+
 fn is_name_token(t: &str) -> bool {
     let mut chars = t.chars();
     chars.next().is_some_and(char::is_uppercase)
@@ -592,6 +635,14 @@ sector = "GOV"
             ),
             ("tell us more", "2020-01-03", &[]),
             ("Trade with Latin America grew.", "2020-01-03", &[]),
+            (
+                "Iranian and Iraqi troops met.",
+                "2020-01-03",
+                &[
+                    ("Iranian", "IRNMIL", Some("MIL")),
+                    ("Iraqi troops", "IRQMIL", Some("MIL")),
+                ],
+            ),
             (
                 "The army spokesman said so.",
                 "2020-01-03",
