@@ -382,6 +382,21 @@ fn pq_err(e: impl std::fmt::Display) -> IoError {
     }
 }
 
+/// Builds an Arrow array of a numeric column from the cells of `variant`, nulls elsewhere.
+macro_rules! numeric {
+    ($cells:expr, $builder:ident, $variant:ident, $conv:expr) => {{
+        let mut b = $builder::new();
+        for c in $cells {
+            b.append_option(if let Cell::$variant(x) = c {
+                Some($conv(*x))
+            } else {
+                None
+            });
+        }
+        Arc::new(b.finish()) as ArrayRef
+    }};
+}
+
 impl ParquetSink {
     fn new(out: Box<dyn Write + Send>) -> Result<Self, IoError> {
         let schema = Arc::new(arrow_schema());
@@ -412,57 +427,11 @@ impl ParquetSink {
                     }
                     Arc::new(b.finish())
                 }
-                Col::U8 => {
-                    let mut b = UInt8Builder::new();
-                    cells.for_each(|c| {
-                        b.append_option(if let Cell::Int(i) = c {
-                            Some(*i as u8)
-                        } else {
-                            None
-                        })
-                    });
-                    Arc::new(b.finish())
-                }
-                Col::U32 => {
-                    let mut b = UInt32Builder::new();
-                    cells.for_each(|c| {
-                        b.append_option(if let Cell::Int(i) = c {
-                            Some(*i as u32)
-                        } else {
-                            None
-                        })
-                    });
-                    Arc::new(b.finish())
-                }
-                Col::U64 => {
-                    let mut b = UInt64Builder::new();
-                    cells.for_each(|c| {
-                        b.append_option(if let Cell::Int(i) = c { Some(*i) } else { None })
-                    });
-                    Arc::new(b.finish())
-                }
-                Col::F32 => {
-                    let mut b = Float32Builder::new();
-                    cells.for_each(|c| {
-                        b.append_option(if let Cell::Float(f) = c {
-                            Some(*f as f32)
-                        } else {
-                            None
-                        })
-                    });
-                    Arc::new(b.finish())
-                }
-                Col::F64 => {
-                    let mut b = Float64Builder::new();
-                    cells.for_each(|c| {
-                        b.append_option(if let Cell::Float(f) = c {
-                            Some(*f)
-                        } else {
-                            None
-                        })
-                    });
-                    Arc::new(b.finish())
-                }
+                Col::U8 => numeric!(cells, UInt8Builder, Int, |i: u64| i as u8),
+                Col::U32 => numeric!(cells, UInt32Builder, Int, |i: u64| i as u32),
+                Col::U64 => numeric!(cells, UInt64Builder, Int, |i: u64| i),
+                Col::F32 => numeric!(cells, Float32Builder, Float, |f: f64| f as f32),
+                Col::F64 => numeric!(cells, Float64Builder, Float, |f: f64| f),
             };
             arrays.push(arr);
         }
