@@ -180,11 +180,16 @@ pub fn run(args: CodeArgs) -> Result<ExitCode> {
 
     let (mut n_records, mut n_articles, mut n_sentences, mut n_events) = (0u64, 0u64, 0u64, 0u64);
     const CHUNK: usize = 512;
-    loop {
+    // Reading (JSON parsing, decompression) runs on its own thread, one chunk ahead of
+    // the workers; chunks are processed and written in input order.
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Record>>(2);
+    let reader = std::thread::spawn(move || loop {
         let chunk: Vec<Record> = records.by_ref().take(CHUNK).collect();
-        if chunk.is_empty() {
+        if chunk.is_empty() || tx.send(chunk).is_err() {
             break;
         }
+    });
+    for chunk in rx {
         n_records += chunk.len() as u64;
         let results: Vec<
             Option<Result<flashpoint_engine::ArticleOutput, flashpoint_engine::EngineError>>,
@@ -225,6 +230,9 @@ pub fn run(args: CodeArgs) -> Result<ExitCode> {
             rejects.count
         ));
     }
+    reader
+        .join()
+        .map_err(|_| anyhow::anyhow!("the input reader thread failed"))?;
     sink.finish()?;
     if let Some(w) = rejects.writer.take() {
         w.finish()
