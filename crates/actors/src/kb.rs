@@ -109,12 +109,22 @@ pub struct Entry {
 }
 
 impl Entry {
-    /// The role that holds on `date`, preferring the latest-starting one.
+    /// The role that holds on `date`: an office is preferred to a party leadership held
+    /// at the same time (Erdogan is president, not AKP leader), then the latest-starting
+    /// role, then the one listed first.
     pub fn role_on(&self, date: NaiveDate) -> Option<&Role> {
         self.roles
             .iter()
-            .filter(|r| r.holds_on(date))
-            .max_by_key(|r| r.from.map(|f| f.first))
+            .enumerate()
+            .filter(|(_, r)| r.holds_on(date))
+            .max_by_key(|(i, r)| {
+                (
+                    r.kind.as_deref() != Some("party_leader"),
+                    r.from.map(|f| f.first),
+                    std::cmp::Reverse(*i),
+                )
+            })
+            .map(|(_, r)| r)
     }
 
     /// The person's (or entity's) sector on `date`, and the role that gave it.
@@ -435,7 +445,7 @@ impl KbBuilder {
         );
     }
 
-    fn add_entity(&mut self, e: EntityConfig, kind: EntryKind, at: String, layer: u32) {
+    pub(crate) fn add_entity(&mut self, e: EntityConfig, kind: EntryKind, at: String, layer: u32) {
         let sector = e.sector.clone().or_else(|| match kind {
             EntryKind::Org => e.kind.clone(),
             _ => None,
@@ -484,7 +494,7 @@ impl KbBuilder {
         );
     }
 
-    fn add_person(&mut self, p: PersonConfig, at: String, layer: u32) {
+    pub(crate) fn add_person(&mut self, p: PersonConfig, at: String, layer: u32) {
         let mut roles = Vec::new();
         for r in p.roles {
             self.check_sector(&at, &r.sector);
@@ -563,7 +573,7 @@ impl KbBuilder {
         );
     }
 
-    fn add_agent(&mut self, a: AgentConfig, at: String) {
+    pub(crate) fn add_agent(&mut self, a: AgentConfig, at: String) {
         self.check_sector(&at, &a.sector);
         if a.words.is_empty() {
             self.problem(&at, "agent entry has no words");
@@ -577,6 +587,26 @@ impl KbBuilder {
             },
             at,
         ));
+    }
+
+    /// Adds names (and adjectives) to the country with ISO3 `code` defined so far (the
+    /// last one with that code). Returns false if no such country has been added.
+    pub(crate) fn add_country_names(&mut self, code: &str, names: &[String]) -> bool {
+        let Some((_, _, list)) = self
+            .entries
+            .iter_mut()
+            .rev()
+            .find(|(e, _, _)| e.kind == EntryKind::Country && e.code == code)
+        else {
+            return false;
+        };
+        for n in names {
+            let pair = (n.clone(), NameHow::Name);
+            if !list.contains(&pair) {
+                list.push(pair);
+            }
+        }
+        true
     }
 
     /// Problems found so far plus cross-file checks (unknown country codes).

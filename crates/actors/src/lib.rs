@@ -12,8 +12,11 @@
 //! * Recognition never panics on any text.
 
 pub mod config;
+pub mod coref;
+pub mod eval;
 mod kb;
 mod normalize;
+pub mod petrarch;
 mod recognize;
 
 pub use kb::{

@@ -49,6 +49,8 @@ pub struct Recognizer<'kb> {
 struct Item {
     tokens: Range<usize>,
     r: NameRef,
+    /// Index of the matched key in [`Recognizer::keys`].
+    key: u32,
 }
 
 fn kind_rank(kb: &KnowledgeBase, r: &NameRef) -> u8 {
@@ -105,6 +107,48 @@ const PLACE_NAMES: &[&str] = &[
     "new england",
     "new south wales",
     "western australia",
+    // Not places, but phrases whose words are role words only by accident.
+    "general election",
+    "general elections",
+    "artificial intelligence",
+];
+
+/// Country names that are also given names: "Chad Smith", "Jordan Henderson".
+const GIVEN_NAMES: &[&str] = &["jordan", "chad", "georgia", "israel"];
+
+/// Words after a country name that do not make it a given name ("in Syria Monday").
+const NOT_SURNAMES: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "The",
+    "On",
+    "In",
+    "And",
+    "But",
+];
+
+/// Sectors of actors that are local to where they are: "rebels in Chad" are Chadian,
+/// "troops in Iraq" need not be Iraqi.
+const LOCAL_SECTORS: &[&str] = &[
+    "REB", "OPP", "CVL", "EDU", "LAB", "PTY", "GOV", "LEG", "JUD", "COP", "AGR", "BUS", "REL",
+    "MED", "JRN",
 ];
 
 const CONNECTORS: &[&str] = &["'s", "'", "the"];
@@ -134,7 +178,12 @@ impl<'kb> Recognizer<'kb> {
     /// Mentions in sentence `s` of `doc`, resolving dated roles on `date`.
     pub fn find(&self, doc: &Document, s: usize, date: NaiveDate) -> Vec<Mention> {
         let range = doc.sentences[s].tokens.clone();
-        let items = self.match_items(doc, range.clone());
+        let mut items = self.match_items(doc, range.clone());
+        let drop: Vec<bool> = (0..items.len())
+            .map(|i| self.given_name(doc, &range, &items[i], items.get(i + 1)))
+            .collect();
+        let mut keep = drop.iter().map(|d| !d);
+        items.retain(|_| keep.next().unwrap_or(true));
         self.compose(doc, range, &items, date)
     }
 
@@ -174,7 +223,11 @@ impl<'kb> Recognizer<'kb> {
                 .filter(|r| self.case_ok(doc, &tokens, r.case))
                 .min_by_key(|r| kind_rank(self.kb, r));
             if let Some(r) = best {
-                items.push(Item { tokens, r: *r });
+                items.push(Item {
+                    tokens,
+                    r: *r,
+                    key: m.pattern().as_usize() as u32,
+                });
             }
         }
         items
@@ -211,8 +264,94 @@ impl<'kb> Recognizer<'kb> {
                     )
             }
             Agent => next.r.how == Agent || next_kind == Some(EntryKind::Person),
+            // Hamas + leader, the Pentagon + spokesman, ISIL + fighters
+            Name => next.r.how == Agent,
             _ => false,
         }
+    }
+
+    /// "forces of Iran", "rebels in Chad", "opposition parties in the Ivory Coast": a
+    /// role word without a country followed by of/in + a country name.
+    fn of_country(&self, doc: &Document, group: &[Item], next: &Item) -> bool {
+        let Some(last) = group.last() else {
+            return false;
+        };
+        if last.r.how != NameHow::Agent
+            || next.r.how != NameHow::Name
+            || self.kb.entry(next.r.target).kind != EntryKind::Country
+            || group.iter().any(|g| g.r.how != NameHow::Agent)
+        {
+            return false;
+        }
+        let gap: Vec<String> = (last.tokens.end..next.tokens.start)
+            .map(|k| doc.token_text(k).to_ascii_lowercase())
+            .collect();
+        let gap: Vec<&str> = gap.iter().map(String::as_str).collect();
+        match gap.as_slice() {
+            ["of"] | ["of", "the"] => true,
+            ["in"] | ["in", "the"] => {
+                let a = &self.kb.agents[group[0].r.target as usize];
+                LOCAL_SECTORS.contains(&a.sector.as_str())
+            }
+            _ => false,
+        }
+    }
+
+    /// The person a matched name means: among the people with that name, one of the
+    /// country named before it, then one holding a role on the date ("King Abdullah").
+    fn pick_person(
+        &self,
+        doc: &Document,
+        it: &Item,
+        country: Option<&str>,
+        date: NaiveDate,
+    ) -> &'kb crate::Entry {
+        let first = self.kb.entry(it.r.target);
+        let Some(refs) = self.kb.names.get(self.keys[it.key as usize]) else {
+            return first;
+        };
+        let people: Vec<&crate::Entry> = refs
+            .iter()
+            .filter(|r| r.how != NameHow::Agent && self.case_ok(doc, &it.tokens, r.case))
+            .map(|r| self.kb.entry(r.target))
+            .filter(|e| e.kind == EntryKind::Person)
+            .collect();
+        if people.len() < 2 {
+            return first;
+        }
+        people
+            .iter()
+            .enumerate()
+            .max_by_key(|(i, e)| {
+                (
+                    country.is_some() && e.country.as_deref() == country,
+                    e.role_on(date).is_some(),
+                    std::cmp::Reverse(*i),
+                )
+            })
+            .map_or(first, |(_, e)| e)
+    }
+
+    /// Drops country names used as given names: "Chad Smith", "Jordan Henderson".
+    fn given_name(
+        &self,
+        doc: &Document,
+        range: &Range<usize>,
+        it: &Item,
+        next: Option<&Item>,
+    ) -> bool {
+        if it.r.how != NameHow::Name
+            || it.tokens.len() != 1
+            || self.kb.entry(it.r.target).kind != EntryKind::Country
+            || !GIVEN_NAMES.contains(&self.keys[it.key as usize])
+        {
+            return false;
+        }
+        let k = it.tokens.end;
+        k < range.end
+            && next.is_none_or(|n| n.tokens.start != k)
+            && is_name_token(doc.token_text(k))
+            && !NOT_SURNAMES.contains(&doc.token_text(k))
     }
 
     fn compose(
@@ -265,13 +404,8 @@ impl<'kb> Recognizer<'kb> {
                 if gap_ok && self.can_follow(last, &items[j]) {
                     group.push(items[j].clone());
                     j += 1;
-                } else if last.r.how == NameHow::Agent
-                    && items[j].tokens.start == last.tokens.end + 1
-                    && doc.token_text(last.tokens.end).eq_ignore_ascii_case("of")
-                    && items[j].r.how == NameHow::Name
-                    && self.kb.entry(items[j].r.target).kind == EntryKind::Country
-                {
-                    // "forces of Iran"
+                } else if self.of_country(doc, &group, &items[j]) {
+                    // "forces of Iran", "rebels in Chad"
                     group.push(items[j].clone());
                     j += 1;
                 } else {
@@ -316,7 +450,9 @@ impl<'kb> Recognizer<'kb> {
                 let a = &self.kb.agents[it.r.target as usize];
                 // The first role word sets the sector: "army spokesman" is MIL,
                 // "opposition leader" OPP.
-                if !has_agent {
+                // After a body, group or organisation the entity keeps its own sector:
+                // "Hamas leader" is Hamas, "Pentagon spokesman" is the Pentagon.
+                if !has_agent && entity_code.is_none() {
                     sector = Some(a.sector.clone());
                     agent_code = Some(a.agent.clone().unwrap_or_else(|| a.sector.clone()));
                 }
@@ -368,6 +504,7 @@ impl<'kb> Recognizer<'kb> {
                     });
                 }
                 (_, EntryKind::Person) => {
+                    let e = self.pick_person(doc, it, country.as_deref(), date);
                     if country.is_none() {
                         country = e.country.clone();
                     }
@@ -393,6 +530,26 @@ impl<'kb> Recognizer<'kb> {
                     parts.push(MentionPart {
                         span,
                         how: "person",
+                        entry: Some(e.id.clone()),
+                    });
+                }
+                (_, EntryKind::Body)
+                    if country.is_some() && e.country.is_some() && country != e.country =>
+                {
+                    // "Peru's Congress", "Russia's Ministry of Defence": a body named with a
+                    // generic name; the explicit country wins, the body gives the sector.
+                    if !has_agent {
+                        sector = e.sector.clone();
+                    }
+                    why.push(format!(
+                        "{} is {}'s; the country before it wins → {}",
+                        e.name,
+                        e.country.as_deref().unwrap_or("?"),
+                        e.sector.as_deref().unwrap_or("-")
+                    ));
+                    parts.push(MentionPart {
+                        span,
+                        how: "entity",
                         entry: Some(e.id.clone()),
                     });
                 }
@@ -445,6 +602,24 @@ impl<'kb> Recognizer<'kb> {
                     span.slice(doc.text)
                 ));
                 tokens.end = k;
+            }
+        }
+        // "former US President Barack Obama", "ex-minister": a former office-holder.
+        let has_person_or_role = has_agent || parts.iter().any(|p| p.how == "person");
+        if has_person_or_role && sector.as_deref() != Some("ELI") {
+            let mut k = tokens.start;
+            if k > range.start && matches!(doc.token_text(k - 1), "-" | "\u{2010}" | "\u{2011}") {
+                k -= 1;
+            }
+            if k > range.start
+                && matches!(
+                    doc.token_text(k - 1).to_ascii_lowercase().as_str(),
+                    "former" | "ex"
+                )
+            {
+                tokens.start = k - 1;
+                sector = Some("ELI".into());
+                why.push(format!("{:?} → ELI", doc.token_text(k - 1)));
             }
         }
         let code = match (&entity_code, &country, has_agent) {
