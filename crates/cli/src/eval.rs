@@ -20,6 +20,11 @@ pub enum EvalWhat {
     /// Actor recognition against PLOVER gold records (JSON): for every gold source/target
     /// actor, the mention covering its text — coverage, country and sector agreement.
     Actors(EvalFileArgs),
+    /// Event coding against gold records: PLOVER JSON (`PLOVER_GSR_CAMEO.txt`) or
+    /// PETRARCH validation XML (`PETR.UnitTest.records.xml`). Prints type
+    /// precision/recall/F1, exact-triple F1, actor agreement, no-event accuracy and
+    /// per-category pass rates.
+    Events(EvalEventsArgs),
     /// flashpoint's tokenizer against the tokens of a CoNLL-U treebank, on each
     /// sentence's raw `# text`.
     Tokenizer(EvalTokenizerArgs),
@@ -44,6 +49,24 @@ pub struct EvalFileArgs {
     /// Print one JSON object instead of the readable report.
     #[arg(long)]
     pub json: bool,
+}
+
+#[derive(Args)]
+pub struct EvalEventsArgs {
+    /// Gold file: a JSON array of PLOVER records, or PETRARCH XML (`.xml`).
+    pub path: PathBuf,
+    /// Print one JSON object instead of the readable report.
+    #[arg(long)]
+    pub json: bool,
+    /// Extra actor knowledge-base file (TOML, repeatable).
+    #[arg(long)]
+    pub actors: Vec<PathBuf>,
+    /// Also code the PETRARCH reported-speech accusation (X said Y … → X→Y 112).
+    #[arg(long)]
+    pub accuse_reported: bool,
+    /// Print the first records whose type was missed (error analysis).
+    #[arg(long)]
+    pub errors: bool,
 }
 
 #[derive(Args)]
@@ -76,6 +99,7 @@ pub fn eval(what: EvalWhat) -> Result<ExitCode> {
         EvalWhat::Syntax(a) => eval_syntax(a),
         EvalWhat::Tokenizer(a) => eval_tokenizer(a),
         EvalWhat::Actors(a) => eval_actors(a),
+        EvalWhat::Events(a) => eval_events(a),
         EvalWhat::Places(a) => {
             let r = flashpoint_geo::eval_places(&a.path)
                 .with_context(|| format!("cannot evaluate places on {}", a.path.display()))?;
@@ -105,6 +129,43 @@ fn print_report<T: serde::Serialize>(r: &T, json: bool) -> Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn eval_events(a: EvalEventsArgs) -> Result<ExitCode> {
+    use flashpoint_engine::eval::{evaluate, read_petrarch, read_plover};
+    let text = std::fs::read_to_string(&a.path).with_context(|| {
+        format!(
+            "cannot read {} (eval events needs a gold file; see docs/evaluation.md)",
+            a.path.display()
+        )
+    })?;
+    let xml = a.path.extension().is_some_and(|e| e == "xml") || text.trim_start().starts_with('<');
+    let records = if xml {
+        let onto = flashpoint_engine::Ontology::bundled();
+        read_petrarch(&text, |c| onto.get(c).map(|x| x.plover_type.clone()))
+    } else {
+        read_plover(&text)
+    }
+    .map_err(|e| anyhow::anyhow!("{}: {e}", a.path.display()))?;
+    let mut b = flashpoint_engine::Engine::builder()
+        .no_places(true)
+        .accuse_reported(a.accuse_reported);
+    for f in &a.actors {
+        b = b.actors_file(f);
+    }
+    let engine = b.build()?;
+    let mut r = evaluate(&engine, &records);
+    if a.errors && !a.json {
+        for e in &r.errors {
+            eprintln!("  {e}");
+        }
+    }
+    if a.json {
+        r.errors.clear();
+    } else {
+        r.errors.truncate(0);
+    }
+    print_report(&r, a.json)
 }
 
 fn eval_syntax(a: EvalSyntaxArgs) -> Result<ExitCode> {

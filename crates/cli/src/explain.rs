@@ -145,15 +145,19 @@ pub fn run(args: ExplainArgs) -> Result<ExitCode> {
     }
     writeln!(o, "\nevents: {}", ex.events.len())?;
     for e in &ex.events {
-        let target = e
-            .target
+        let actor = |a: Option<&flashpoint_model::EventActor>| {
+            a.map(|t| format!("{} ({:?})", t.code, t.text))
+                .unwrap_or_else(|| "-".into())
+        };
+        let modality = e
+            .modality
             .as_ref()
-            .map(|t| format!("{} ({:?})", t.code, t.text))
-            .unwrap_or_else(|| "-".into());
+            .map(|m| format!(" [{m}, not asserted]"))
+            .unwrap_or_default();
         writeln!(
             o,
-            "  {} {} {} → {}  CAMEO {} {:?}, PLOVER {}, Goldstein {}, confidence {:.2}  [rule {}, trigger {:?}]",
-            e.date, e.source.code, format_args!("({:?})", e.source.text), target, e.cameo, e.cameo_name, e.plover, e.goldstein, e.confidence, e.why.rule, e.why.trigger
+            "  {} {} → {}  CAMEO {} {:?}, PLOVER {}, Goldstein {}, confidence {:.2}{modality}  [rule {}, trigger {:?}]",
+            e.date, actor(e.source.as_ref()), actor(e.target.as_ref()), e.cameo, e.cameo_name, e.plover, e.goldstein, e.confidence, e.why.rule, e.why.trigger
         )?;
     }
     print!("{o}");

@@ -320,7 +320,7 @@ impl Coder for BasicCoder {
                 date: ctx.date,
                 date_precision: DatePrecision::Day,
                 date_source: DateSource::Article,
-                source: Self::actor(source, doc.text),
+                source: Some(Self::actor(source, doc.text)),
                 target: target.map(|t| Self::actor(t, doc.text)),
                 cameo: c.code.clone(),
                 cameo_name: c.name.clone(),
@@ -334,6 +334,9 @@ impl Coder for BasicCoder {
                 quote_speaker: quote
                     .and_then(|q| q.speaker)
                     .map(|s: Span| s.slice(doc.text).to_string()),
+                modality: None,
+                reported_by: None,
+                sentences: vec![ctx.sentence],
                 confidence,
                 why: Why {
                     rule,

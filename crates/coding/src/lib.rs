@@ -2,16 +2,21 @@
 //!
 //! * [`ontology`]: the CAMEO code table (names, Goldstein scale, quad class) and the
 //!   CAMEO→PLOVER mapping, embedded from `data/ontology/`.
-//! * [`Coder`]: the seam between the pipeline and a coding strategy. [`BasicCoder`] is
-//!   the first one: a verb list per CAMEO root with subject-before / object-after
-//!   heuristics. It will be replaced by dependency-tree patterns; its place in the
-//!   pipeline stays.
+//! * [`Coder`]: the seam between the pipeline and a coding strategy.
+//! * [`PatternCoder`] (the default): the event patterns of `data/patterns/` matched
+//!   against the dependency parse, with negation, modality, reported speech, compound
+//!   actors and nominal events ([`patterns`]).
+//! * [`BasicCoder`]: the first, parse-free coder (a verb list per CAMEO root with
+//!   word-order heuristics), kept as a baseline.
 
 pub mod basic;
+pub mod linguistics;
 pub mod ontology;
+pub mod patterns;
 
 pub use basic::BasicCoder;
 pub use ontology::{CameoCode, Ontology};
+pub use patterns::{CoderOptions, PatternCoder, PatternError};
 
 use chrono::NaiveDate;
 use flashpoint_actors::Mention;
@@ -39,6 +44,12 @@ pub trait Coder: Send + Sync {
         false
     }
 
+    /// Whether the sentence may carry an event for this coder (a cheap test before
+    /// parsing; the engine skips the parse and the coder when it is false).
+    fn wants_sentence(&self, _ctx: &SentenceContext<'_>) -> bool {
+        true
+    }
+
     /// Appends the events of one sentence to `out`. When `trace` is given, records
     /// every rule tried and why it failed or fired (for `flashpoint explain`).
     fn code_sentence(
@@ -47,4 +58,24 @@ pub trait Coder: Send + Sync {
         out: &mut Vec<Event>,
         trace: Option<&mut Vec<String>>,
     );
+}
+
+/// A shared coder (e.g. the bundled `&'static PatternCoder`) is a coder.
+impl<T: Coder + ?Sized> Coder for &T {
+    fn needs_parse(&self) -> bool {
+        (**self).needs_parse()
+    }
+
+    fn wants_sentence(&self, ctx: &SentenceContext<'_>) -> bool {
+        (**self).wants_sentence(ctx)
+    }
+
+    fn code_sentence(
+        &self,
+        ctx: &SentenceContext<'_>,
+        out: &mut Vec<Event>,
+        trace: Option<&mut Vec<String>>,
+    ) {
+        (**self).code_sentence(ctx, out, trace)
+    }
 }

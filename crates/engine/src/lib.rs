@@ -6,6 +6,11 @@
 //! error so one bad article can never abort a run. [`Engine::explain`] returns the
 //! full analysis of a text as data (the CLI renders it).
 
+pub mod cases;
+pub mod eval;
+
+pub use flashpoint_coding::{CoderOptions, Ontology, PatternCoder};
+
 use chrono::NaiveDate;
 use flashpoint_actors::{ActorsError, KbBuilder, KnowledgeBase, Mention, Recognizer};
 use flashpoint_coding::{BasicCoder, Coder, SentenceContext};
@@ -37,9 +42,39 @@ pub struct EngineBuilder {
     actor_files: Vec<PathBuf>,
     no_default_actors: bool,
     no_places: bool,
+    modal_events: bool,
+    basic_coder: bool,
+    no_merge: bool,
+    accuse_reported: bool,
 }
 
 impl EngineBuilder {
+    /// Also outputs events that are not asserted (negated, hypothetical, future,
+    /// historical, alleged), marked in [`Event::modality`].
+    pub fn modal_events(mut self, yes: bool) -> Self {
+        self.modal_events = yes;
+        self
+    }
+
+    /// PETRARCH convention: "X said Y attacked Z" also codes X→Y 112 (accuse).
+    pub fn accuse_reported(mut self, yes: bool) -> Self {
+        self.accuse_reported = yes;
+        self
+    }
+
+    /// Uses the parse-free baseline coder instead of the pattern coder.
+    pub fn basic_coder(mut self, yes: bool) -> Self {
+        self.basic_coder = yes;
+        self
+    }
+
+    /// Keeps one event per evidence sentence instead of merging repeats within an
+    /// article.
+    pub fn no_merge(mut self, yes: bool) -> Self {
+        self.no_merge = yes;
+        self
+    }
+
     /// Adds a user actor file (merged over the defaults; same id = override).
     pub fn actors_file(mut self, path: impl Into<PathBuf>) -> Self {
         self.actor_files.push(path.into());
@@ -72,10 +107,31 @@ impl EngineBuilder {
             // User knowledge bases must be valid; leaked once per process (engines are long-lived).
             Box::leak(Box::new(b.build()?))
         };
+        let coder: Box<dyn Coder> = if self.basic_coder {
+            Box::new(BasicCoder::default())
+        } else if self.accuse_reported {
+            let options = flashpoint_coding::CoderOptions {
+                accuse_reported: true,
+            };
+            Box::new(
+                PatternCoder::from_files(
+                    PatternCoder::bundled_files()
+                        .iter()
+                        .map(|(n, t)| (n.to_string(), t.to_string())),
+                    flashpoint_coding::Ontology::bundled(),
+                    options,
+                )
+                .map_err(|e| EngineError::Internal(e.to_string()))?,
+            )
+        } else {
+            Box::new(PatternCoder::bundled())
+        };
         Ok(Engine {
             places_and_dates: !self.no_places,
+            modal_events: self.modal_events,
+            merge: !self.no_merge,
             recognizer: Recognizer::new(kb),
-            coder: Box::new(BasicCoder::default()),
+            coder,
         })
     }
 }
@@ -109,7 +165,9 @@ fn where_and_when(doc: &Document, date: NaiveDate, mentions: &[Mention], events:
         .map(|m| (m.span.start, m.span.end))
         .collect();
     for e in events.iter() {
-        actor_spans.push((e.source.span.start, e.source.span.end));
+        if let Some(a) = &e.source {
+            actor_spans.push((a.span.start, a.span.end));
+        }
         if let Some(t) = &e.target {
             actor_spans.push((t.span.start, t.span.end));
         }
@@ -158,7 +216,7 @@ fn where_and_when(doc: &Document, date: NaiveDate, mentions: &[Mention], events:
         let fallback: Vec<String> = e
             .target
             .iter()
-            .chain(std::iter::once(&e.source))
+            .chain(e.source.iter())
             .filter_map(|a| a.country.clone())
             .collect();
         if let Some(p) =
@@ -201,9 +259,41 @@ fn where_and_when(doc: &Document, date: NaiveDate, mentions: &[Mention], events:
     }
 }
 
+/// Merges events of one article with the same source, target, code, date and
+/// modality into the first one: its `sentences` lists every evidence sentence, and its
+/// confidence becomes 1 − Π(1 − cᵢ) over the merged events (capped at 0.99), since
+/// independent evidence sentences make the event more certain.
+fn merge_events(events: &mut Vec<Event>) {
+    let key = |e: &Event| {
+        (
+            e.source.as_ref().map(|a| a.code.clone()),
+            e.target.as_ref().map(|a| a.code.clone()),
+            e.cameo.clone(),
+            e.date,
+            e.modality.clone(),
+        )
+    };
+    let mut out: Vec<Event> = Vec::with_capacity(events.len());
+    for e in events.drain(..) {
+        let k = key(&e);
+        if let Some(first) = out.iter_mut().find(|f| key(f) == k) {
+            if !first.sentences.contains(&e.sentence) {
+                first.sentences.push(e.sentence);
+                first.confidence =
+                    (1.0 - (1.0 - first.confidence) * (1.0 - e.confidence)).min(0.99);
+            }
+        } else {
+            out.push(e);
+        }
+    }
+    *events = out;
+}
+
 /// The configured pipeline.
 pub struct Engine {
     places_and_dates: bool,
+    modal_events: bool,
+    merge: bool,
     recognizer: Recognizer<'static>,
     coder: Box<dyn Coder>,
 }
@@ -220,31 +310,70 @@ impl Engine {
     /// Processes one article.
     pub fn process(&self, article: &Article) -> ArticleOutput {
         let doc = Document::analyze(&article.text);
+        let mentions = self.mentions(&doc, article.date);
         let mut events = Vec::new();
-        let mut all_mentions = Vec::new();
-        for s in 0..doc.sentences.len() {
-            let mentions = self.recognizer.find(&doc, s, article.date);
-            if mentions.is_empty() {
+        for (s, ms) in mentions.iter().enumerate() {
+            if ms.is_empty() {
                 continue;
             }
-            let parse = self.parse_sentence(&doc, s);
-            let ctx = SentenceContext {
+            let mut ctx = SentenceContext {
                 article_id: &article.id,
                 date: article.date,
                 doc: &doc,
                 sentence: s,
-                mentions: &mentions,
-                parse: parse.as_ref(),
+                mentions: ms,
+                parse: None,
             };
+            if !self.coder.wants_sentence(&ctx) {
+                continue;
+            }
+            let parse = self.parse_sentence(&doc, s);
+            ctx.parse = parse.as_ref();
             self.coder.code_sentence(&ctx, &mut events, None);
-            all_mentions.extend(mentions);
         }
-        if !events.is_empty() && self.places_and_dates {
-            where_and_when(&doc, article.date, &all_mentions, &mut events);
-        }
+        self.finish(
+            &doc,
+            article.date,
+            &mentions,
+            &mut events,
+            self.modal_events,
+        );
         ArticleOutput {
             sentences: doc.sentences.len(),
             events,
+        }
+    }
+
+    /// Actor mentions of every sentence, with coreference resolved across the article.
+    fn mentions(&self, doc: &Document, date: NaiveDate) -> Vec<Vec<Mention>> {
+        let mut all: Vec<Vec<Mention>> = (0..doc.sentences.len())
+            .map(|s| self.recognizer.find(doc, s, date))
+            .collect();
+        if all.iter().any(|m| !m.is_empty()) {
+            flashpoint_actors::coref::resolve_coreference(doc, &mut all, self.recognizer.kb());
+        }
+        all
+    }
+
+    /// After coding: drops events that are not asserted (unless asked for), attaches
+    /// places and dates, and merges repeats.
+    fn finish(
+        &self,
+        doc: &Document,
+        date: NaiveDate,
+        mentions: &[Vec<Mention>],
+        events: &mut Vec<Event>,
+        keep_modal: bool,
+    ) {
+        if !keep_modal {
+            events.retain(|e| e.modality.is_none());
+        }
+        if !events.is_empty() && self.places_and_dates {
+            let all: Vec<Mention> = mentions.iter().flatten().cloned().collect();
+            where_and_when(doc, date, &all, events);
+        }
+        if self.merge {
+            merge_events(events);
         }
     }
 
@@ -291,28 +420,29 @@ impl Engine {
                 model.map(|m| m.analyze(&words))
             })
             .collect::<Vec<_>>();
+        let mentions = self.mentions(&doc, date);
         for (s, parse) in parses.iter().enumerate() {
-            let mentions = self.recognizer.find(&doc, s, date);
             let mut trace = Vec::new();
             let ctx = SentenceContext {
                 article_id: id,
                 date,
                 doc: &doc,
                 sentence: s,
-                mentions: &mentions,
+                mentions: &mentions[s],
                 parse: parse.as_ref(),
             };
-            self.coder
-                .code_sentence(&ctx, &mut events, Some(&mut trace));
-            sentences.push((mentions, trace));
+            if mentions[s].is_empty() {
+                trace.push("no actor mention: not coded".into());
+            } else if !self.coder.wants_sentence(&ctx) {
+                trace.push("no trigger word: not parsed for coding".into());
+            } else {
+                self.coder
+                    .code_sentence(&ctx, &mut events, Some(&mut trace));
+            }
+            sentences.push((mentions[s].clone(), trace));
         }
-        if !events.is_empty() && self.places_and_dates {
-            let all: Vec<Mention> = sentences
-                .iter()
-                .flat_map(|(m, _)| m.iter().cloned())
-                .collect();
-            where_and_when(&doc, date, &all, &mut events);
-        }
+        // explain shows events that are not asserted too, marked as such
+        self.finish(&doc, date, &mentions, &mut events, true);
         Explanation {
             removed: doc.removed.clone(),
             quotes: doc.quotes.clone(),

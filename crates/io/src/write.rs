@@ -207,6 +207,9 @@ pub const COLUMNS: &[(&str, Col)] = &[
     ("why_trigger", Col::Str),
     ("why", Col::Str),
     ("article_meta", Col::Str),
+    ("modality", Col::Str),
+    ("reported_by", Col::Str),
+    ("sentences", Col::Str),
 ];
 
 /// A cell value of a flat row.
@@ -277,7 +280,7 @@ pub fn flat_row(e: &Event, meta: &Map<String, Value>) -> Vec<Cell> {
             .and_then(|v| v.as_str().map(String::from))
             .unwrap_or_default(),
     ));
-    row.extend(actor_cells(Some(&e.source)));
+    row.extend(actor_cells(e.source.as_ref()));
     row.extend(actor_cells(e.target.as_ref()));
     row.push(Cell::Str(e.cameo.clone()));
     row.push(Cell::Str(e.cameo_name.clone()));
@@ -316,6 +319,15 @@ pub fn flat_row(e: &Event, meta: &Map<String, Value>) -> Vec<Cell> {
     } else {
         Cell::Str(Value::Object(meta.clone()).to_string())
     });
+    row.push(opt_str(&e.modality));
+    row.push(opt_str(&e.reported_by));
+    row.push(Cell::Str(
+        e.sentences
+            .iter()
+            .map(|s| s.to_string())
+            .collect::<Vec<_>>()
+            .join(";"),
+    ));
     debug_assert_eq!(row.len(), COLUMNS.len());
     row
 }

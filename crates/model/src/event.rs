@@ -3,7 +3,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 /// Version of the event record schema (docs/output.md). Bump on any breaking change.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// One side of an event: who acted (source) or who was acted upon (target).
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
@@ -79,7 +79,9 @@ pub struct Event {
     pub date: NaiveDate,
     pub date_precision: DatePrecision,
     pub date_source: DateSource,
-    pub source: EventActor,
+    /// The actor who acts; `None` when the sentence does not say (an agentless
+    /// passive such as "was killed in an air strike").
+    pub source: Option<EventActor>,
     pub target: Option<EventActor>,
     /// CAMEO event code, e.g. "195".
     pub cameo: String,
@@ -100,6 +102,15 @@ pub struct Event {
     pub evidence_span: Span,
     /// If the event was reported inside a quotation: the speaker's text.
     pub quote_speaker: Option<String>,
+    /// PLOVER auxiliary mode when the event is not asserted as having happened:
+    /// `negated`, `hypothetical`, `future`, `historical` or `alleged`. `None` for
+    /// asserted events (the only ones written unless asked for).
+    pub modality: Option<String>,
+    /// In reported speech ("X said Y attacked Z"): who reported it (X, as written).
+    pub reported_by: Option<String>,
+    /// Every evidence sentence (0-based) after per-article merging; the first is
+    /// [`Event::sentence`].
+    pub sentences: Vec<usize>,
     /// 0–1, see docs/output.md for how it is computed.
     pub confidence: f32,
     pub why: Why,
