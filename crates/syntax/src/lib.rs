@@ -27,6 +27,7 @@ mod parser;
 mod perceptron;
 mod ser;
 mod tagger;
+mod weights;
 
 pub use error::SyntaxError;
 

@@ -499,7 +499,7 @@ impl Parser {
     pub fn parse(&self, x: &Input, n: usize) -> (Vec<u32>, Vec<u8>) {
         let mut st = State::new(n);
         let mut feats = Vec::with_capacity(100);
-        let mut scores = vec![0i32; self.model.nclasses];
+        let mut acc = Vec::new();
         while !st.terminal() {
             // forced moves need no scoring: only SHIFT (stack = [root]) or only the
             // root attachment (buffer empty, stack = [root, w])
@@ -512,9 +512,8 @@ impl Parser {
                 continue;
             }
             features(&st, x, &mut feats);
-            scores.fill(0);
-            self.model.score(&feats, &mut scores);
-            let t = best_valid_i(&st, &scores, self.root_label);
+            let scores = self.model.score(&feats, &mut acc);
+            let t = best_valid_i(&st, scores, self.root_label);
             if t == usize::MAX {
                 break; // cannot happen: some transition is always valid
             }

@@ -1,7 +1,9 @@
 //! Averaged multiclass perceptron with sparse per-feature rows (training) and a compact,
-//! quantised (i16) read-only form with an open-addressing index (inference).
+//! quantised (i16) read-only form with an open-addressing index (inference, see
+//! [`crate::weights`]).
 use crate::hash::U64Map;
 use crate::ser::{Reader, Writer};
+use crate::weights::{pack, WeightTable, MAX_OFFSET as MAX_ROWS};
 use crate::SyntaxError;
 
 #[derive(Clone, Copy)]
@@ -126,27 +128,7 @@ fn bump(row: &mut Vec<Entry>, class: u16, delta: f32, c: f64) {
     });
 }
 
-#[inline]
-fn pack(class: u16, q: i16) -> u32 {
-    ((class as u32) << 16) | (q as u16 as u32)
-}
-
-/// One open-addressing slot (16 bytes, four per cache line). `fp` is the high half of the
-/// feature key (the low bits pick the slot); `info` is 0 for an empty slot, else
-/// `len << 24 | offset`. Rows of at most two weights are stored inline in `e`, longer
-/// rows live in `overflow[offset..offset + len]`. One cache miss per feature for most
-/// features instead of two.
-#[repr(C, align(16))]
-#[derive(Clone, Copy, Default)]
-struct Slot {
-    fp: u32,
-    info: u32,
-    e: [u32; 2],
-}
-
-const INLINE: usize = 2;
-
-/// Read-only quantised model.
+/// Read-only quantised model: the serialised sparse rows plus their run-time index.
 pub struct Sparse {
     pub nclasses: usize,
     /// Multiply integer scores by this to get perceptron units.
@@ -154,15 +136,7 @@ pub struct Sparse {
     keys: Vec<u64>,
     starts: Vec<u32>,
     entries: Vec<u32>,
-    table: Vec<Slot>,
-    overflow: Vec<u32>,
-}
-
-/// Home slot of key `k` in a table of `cap` slots (high bits of the key; the low 32 bits
-/// are the fingerprint stored in the slot).
-#[inline(always)]
-fn home(k: u64, cap: usize) -> usize {
-    ((k as u128 * cap as u128) >> 64) as usize
+    table: WeightTable,
 }
 
 impl Sparse {
@@ -173,36 +147,7 @@ impl Sparse {
         starts: Vec<u32>,
         entries: Vec<u32>,
     ) -> Self {
-        // load factor ~0.7, any size (the slot is picked by multiply-shift, not a mask)
-        let cap = keys.len() * 10 / 7 + 16;
-        let mut table = vec![Slot::default(); cap];
-        let mut overflow = Vec::new();
-        {
-            let t = &mut table[..];
-            for (i, &k) in keys.iter().enumerate() {
-                let row = &entries[starts[i] as usize..starts[i + 1] as usize];
-                let mut p = home(k, cap);
-                while t[p].info != 0 {
-                    p += 1;
-                    if p == cap {
-                        p = 0;
-                    }
-                }
-                let len = row.len().min(255) as u32;
-                let mut slot = Slot {
-                    fp: k as u32,
-                    info: len << 24,
-                    e: [0; 2],
-                };
-                if row.len() <= INLINE {
-                    slot.e[..row.len()].copy_from_slice(row);
-                } else {
-                    slot.info |= overflow.len() as u32 & 0x00ff_ffff;
-                    overflow.extend_from_slice(&row[..len as usize]);
-                }
-                t[p] = slot;
-            }
-        }
+        let table = WeightTable::new(nclasses, &keys, &starts, &entries);
         Sparse {
             nclasses,
             unit,
@@ -210,7 +155,6 @@ impl Sparse {
             starts,
             entries,
             table,
-            overflow,
         }
     }
 
@@ -221,60 +165,17 @@ impl Sparse {
         self.entries.len()
     }
 
-    /// Add the scores of all features into `out` (must have `nclasses` slots, zeroed by caller).
-    ///
-    /// Lookups are memory-bound, so this works in phases (prefetch slots, probe and
-    /// prefetch overflow rows, accumulate) to overlap cache misses.
+    /// Scores of all classes for `feats`; `acc` is a reusable buffer (its contents on
+    /// entry do not matter). See [`WeightTable::score`].
     #[inline]
-    pub fn score(&self, feats: &[u64], out: &mut [i32]) {
-        let table = &self.table[..];
-        let cap = table.len();
-        let mut long = [0u32; 128];
-        for chunk in feats.chunks(128) {
-            for &f in chunk {
-                if let Some(s) = table.get(home(f, cap)) {
-                    prefetch(s);
-                }
-            }
-            let mut m = 0;
-            for &f in chunk {
-                let fp = f as u32;
-                let mut p = home(f, cap);
-                while let Some(s) = table.get(p) {
-                    if s.info == 0 {
-                        break;
-                    }
-                    if s.fp == fp {
-                        let len = (s.info >> 24) as usize;
-                        if len <= INLINE {
-                            for &e in &s.e[..len] {
-                                add(out, e);
-                            }
-                        } else {
-                            if let Some(e) = self.overflow.get((s.info & 0x00ff_ffff) as usize) {
-                                prefetch(e);
-                            }
-                            long[m] = s.info;
-                            m += 1;
-                        }
-                        break;
-                    }
-                    p += 1;
-                    if p == cap {
-                        p = 0;
-                    }
-                }
-            }
-            for &info in &long[..m] {
-                let a = (info & 0x00ff_ffff) as usize;
-                let b = a + (info >> 24) as usize;
-                if let Some(row) = self.overflow.get(a..b) {
-                    for &e in row {
-                        add(out, e);
-                    }
-                }
-            }
-        }
+    pub fn score<'a>(&self, feats: &[u64], acc: &'a mut Vec<i32>) -> &'a [i32] {
+        self.table.score(feats, acc)
+    }
+
+    /// Start loading the index slots of `feats` (see [`WeightTable::prefetch`]).
+    #[inline]
+    pub fn prefetch(&self, feats: &[u64]) {
+        self.table.prefetch(feats)
     }
 
     pub fn write(&self, w: &mut Writer) {
@@ -312,6 +213,11 @@ impl Sparse {
         let unit = r.f32()?;
         let nk = r.len(8)?;
         let ne = r.len(2)?;
+        if nk > MAX_ROWS || ne > MAX_ROWS {
+            return Err(SyntaxError::BadModel(
+                "too many features for the run-time weight index".into(),
+            ));
+        }
         let wide = nclasses > 256;
         let kb = r.take(nk * 8)?;
         let keys: Vec<u64> = kb
@@ -363,30 +269,5 @@ impl Sparse {
             ));
         }
         Ok(Sparse::new(nclasses, unit, keys, starts, entries))
-    }
-}
-
-#[inline(always)]
-fn add(out: &mut [i32], e: u32) {
-    if let Some(o) = out.get_mut((e >> 16) as usize) {
-        *o += (e as u16 as i16) as i32;
-    }
-}
-
-#[inline(always)]
-fn prefetch<T>(r: &T) {
-    #[cfg(target_arch = "x86_64")]
-    {
-        // SAFETY: prefetching is a hint; it never faults and reads no data.
-        unsafe {
-            core::arch::x86_64::_mm_prefetch(
-                r as *const T as *const i8,
-                core::arch::x86_64::_MM_HINT_T0,
-            )
-        };
-    }
-    #[cfg(not(target_arch = "x86_64"))]
-    {
-        let _ = r;
     }
 }

@@ -204,67 +204,145 @@ fn at(infos: &[WordInfo], i: isize) -> &WordInfo {
     }
 }
 
-/// Feature keys for position `i`. `p1`/`p2`: previous two tags (+1; 0 = start).
-pub fn features(infos: &[WordInfo], i: usize, p1: u64, p2: u64, out: &mut Vec<u64>) {
-    out.clear();
+/// Which features of a word a caller wants: those that depend on the tags already
+/// predicted to the left (`p1`, `p2`) change during greedy decoding; the others are
+/// fixed for the sentence (the second pass's right-context tags included).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    All,
+    /// Features that do not read `p1` / `p2`.
+    Static,
+    /// Features that read `p1` / `p2`.
+    Dynamic,
+}
+
+/// Emit the first-pass feature keys for position `i`, in template order, each with a flag
+/// saying whether it reads the previous tags. `p1`/`p2`: previous two tags (+1; 0 = start).
+/// Single definition of the templates; callers filter by [`Part`] (unused keys are
+/// optimised away after inlining).
+#[inline(always)]
+fn templates(infos: &[WordInfo], i: usize, p1: u64, p2: u64, mut f: impl FnMut(bool, u64)) {
     let ii = i as isize;
     let c = &infos[i];
     let m1 = at(infos, ii - 1);
     let m2 = at(infos, ii - 2);
     let n1 = at(infos, ii + 1);
     let n2 = at(infos, ii + 2);
-    out.push(feat(0, 0, 0, 0));
-    out.push(feat(1, c.w, 0, 0));
-    out.push(feat(2, c.lw, 0, 0));
+    let (fixed, prev) = (false, true);
+    f(fixed, feat(0, 0, 0, 0));
+    f(fixed, feat(1, c.w, 0, 0));
+    f(fixed, feat(2, c.lw, 0, 0));
     for k in 0..4 {
-        out.push(feat(3 + k as u8, c.suf[k], 0, 0));
+        f(fixed, feat(3 + k as u8, c.suf[k], 0, 0));
     }
     for k in 0..3 {
-        out.push(feat(7 + k as u8, c.pre[k], 0, 0));
+        f(fixed, feat(7 + k as u8, c.pre[k], 0, 0));
     }
-    out.push(feat(10, c.shape, 0, 0));
-    out.push(feat(11, c.flags, 0, 0));
-    out.push(feat(12, m1.lw, 0, 0));
-    out.push(feat(13, n1.lw, 0, 0));
-    out.push(feat(14, m2.lw, 0, 0));
-    out.push(feat(15, n2.lw, 0, 0));
-    out.push(feat(16, m1.suf[2], 0, 0));
-    out.push(feat(17, n1.suf[2], 0, 0));
-    out.push(feat(18, n1.shape, 0, 0));
-    out.push(feat(19, m1.shape, 0, 0));
-    out.push(feat(20, p1, 0, 0));
-    out.push(feat(21, p1, p2, 0));
-    out.push(feat(22, c.lw, p1, 0));
-    out.push(feat(23, c.amb, 0, 0));
-    out.push(feat(24, n1.amb, 0, 0));
-    out.push(feat(25, n2.amb, 0, 0));
-    out.push(feat(26, n1.amb, c.lw, 0));
-    out.push(feat(27, n1.amb, p1, 0));
-    out.push(feat(28, c.lw, n1.lw, 0));
-    out.push(feat(29, m1.lw, c.lw, 0));
-    out.push(feat(30, c.suf[2], p1, 0));
-    out.push(feat(31, c.amb, n1.amb, 0));
-    out.push(feat(32, c.amb, p1, 0));
-    out.push(feat(33, c.suf[1], n1.amb, 0));
-    out.push(feat(34, c.shape, p1, 0));
-    out.push(feat(35, n1.w, 0, 0));
-    out.push(feat(36, c.amb, n1.amb, n2.amb));
-    out.push(feat(37, c.flags, n1.lw, 0));
+    f(fixed, feat(10, c.shape, 0, 0));
+    f(fixed, feat(11, c.flags, 0, 0));
+    f(fixed, feat(12, m1.lw, 0, 0));
+    f(fixed, feat(13, n1.lw, 0, 0));
+    f(fixed, feat(14, m2.lw, 0, 0));
+    f(fixed, feat(15, n2.lw, 0, 0));
+    f(fixed, feat(16, m1.suf[2], 0, 0));
+    f(fixed, feat(17, n1.suf[2], 0, 0));
+    f(fixed, feat(18, n1.shape, 0, 0));
+    f(fixed, feat(19, m1.shape, 0, 0));
+    f(prev, feat(20, p1, 0, 0));
+    f(prev, feat(21, p1, p2, 0));
+    f(prev, feat(22, c.lw, p1, 0));
+    f(fixed, feat(23, c.amb, 0, 0));
+    f(fixed, feat(24, n1.amb, 0, 0));
+    f(fixed, feat(25, n2.amb, 0, 0));
+    f(fixed, feat(26, n1.amb, c.lw, 0));
+    f(prev, feat(27, n1.amb, p1, 0));
+    f(fixed, feat(28, c.lw, n1.lw, 0));
+    f(fixed, feat(29, m1.lw, c.lw, 0));
+    f(prev, feat(30, c.suf[2], p1, 0));
+    f(fixed, feat(31, c.amb, n1.amb, 0));
+    f(prev, feat(32, c.amb, p1, 0));
+    f(fixed, feat(33, c.suf[1], n1.amb, 0));
+    f(prev, feat(34, c.shape, p1, 0));
+    f(fixed, feat(35, n1.w, 0, 0));
+    f(fixed, feat(36, c.amb, n1.amb, n2.amb));
+    f(fixed, feat(37, c.flags, n1.lw, 0));
 }
 
-/// Second-pass features: first-pass tags of the right context (`right[i]` + 1; 0 = end).
-pub fn right_features(infos: &[WordInfo], i: usize, p1: u64, right: &[u16], out: &mut Vec<u64>) {
+/// Second-pass templates: first-pass tags of the right context (`right[i]` + 1; 0 = end).
+#[inline(always)]
+fn right_templates(
+    infos: &[WordInfo],
+    i: usize,
+    p1: u64,
+    right: &[u16],
+    mut f: impl FnMut(bool, u64),
+) {
     let r = |k: usize| right.get(i + k).map_or(0, |&t| t as u64 + 1);
     let (r1, r2) = (r(1), r(2));
     let c = &infos[i];
     let n1 = at(infos, i as isize + 1);
-    out.push(feat(44, r1, 0, 0));
-    out.push(feat(45, r1, r2, 0));
-    out.push(feat(46, c.lw, r1, 0));
-    out.push(feat(47, p1, r1, 0));
-    out.push(feat(48, r1, n1.lw, 0));
-    out.push(feat(49, c.suf[2], r1, 0));
-    out.push(feat(50, p1, r1, r2));
+    let (fixed, prev) = (false, true);
+    f(fixed, feat(44, r1, 0, 0));
+    f(fixed, feat(45, r1, r2, 0));
+    f(fixed, feat(46, c.lw, r1, 0));
+    f(prev, feat(47, p1, r1, 0));
+    f(fixed, feat(48, r1, n1.lw, 0));
+    f(fixed, feat(49, c.suf[2], r1, 0));
+    f(prev, feat(50, p1, r1, r2));
+}
+
+#[inline(always)]
+fn keep(part: Part, reads_prev: bool) -> bool {
+    match part {
+        Part::All => true,
+        Part::Static => !reads_prev,
+        Part::Dynamic => reads_prev,
+    }
+}
+
+/// Append the first-pass feature keys of `part` for position `i` to `out`.
+#[inline]
+pub fn push_features(
+    infos: &[WordInfo],
+    i: usize,
+    p1: u64,
+    p2: u64,
+    part: Part,
+    out: &mut Vec<u64>,
+) {
+    templates(infos, i, p1, p2, |d, k| {
+        if keep(part, d) {
+            out.push(k)
+        }
+    });
+}
+
+/// Append the second-pass (right-context) feature keys of `part` to `out`.
+#[inline]
+pub fn push_right_features(
+    infos: &[WordInfo],
+    i: usize,
+    p1: u64,
+    right: &[u16],
+    part: Part,
+    out: &mut Vec<u64>,
+) {
+    right_templates(infos, i, p1, right, |d, k| {
+        if keep(part, d) {
+            out.push(k)
+        }
+    });
+}
+
+/// All first-pass feature keys for position `i` (training order).
+pub fn features(infos: &[WordInfo], i: usize, p1: u64, p2: u64, out: &mut Vec<u64>) {
+    out.clear();
+    push_features(infos, i, p1, p2, Part::All, out);
+}
+
+/// Second-pass features: first-pass tags of the right context (`right[i]` + 1; 0 = end).
+pub fn right_features(infos: &[WordInfo], i: usize, p1: u64, right: &[u16], out: &mut Vec<u64>) {
+    push_right_features(infos, i, p1, right, Part::All, out);
 }
 
 pub struct Tagger {
@@ -293,57 +371,66 @@ impl Tagger {
             .iter()
             .map(|w| self.dict.get(&w.lw).copied().unwrap_or(u16::MAX))
             .collect();
-        tag_with(
-            |f, s| self.model.score(f, s),
-            self.model.nclasses,
-            infos,
-            None,
-            &fixed,
-            out,
-        );
+        tag_with(&self.model, infos, None, &fixed, out);
         if let Some(m2) = &self.model2 {
             let first = std::mem::take(out);
-            tag_with(
-                |f, s| m2.score(f, s),
-                m2.nclasses,
-                infos,
-                Some(&first),
-                &fixed,
-                out,
-            );
+            tag_with(m2, infos, Some(&first), &fixed, out);
         }
     }
 }
 
+/// One greedy left-to-right pass. Words with a dictionary tag in `fixed` are not scored.
+///
+/// The features that do not depend on the tags predicted so far are computed for the
+/// whole sentence first, so that the slots of the next word's features can be prefetched
+/// while the current word is scored (scores are exact integer sums: the order of the
+/// features does not matter).
 fn tag_with(
-    mut score: impl FnMut(&[u64], &mut [i32]),
-    nclasses: usize,
+    model: &Sparse,
     infos: &[WordInfo],
     right: Option<&[u16]>,
     fixed: &[u16],
     out: &mut Vec<u16>,
 ) {
     out.clear();
+    let nclasses = model.nclasses;
+    let dict_tag = |i: usize| fixed.get(i).copied().filter(|&t| (t as usize) < nclasses);
+    let is_fixed = |i: usize| dict_tag(i).is_some();
+    // static features of every scored word: `stat[starts[i]..starts[i + 1]]`
+    let mut stat = Vec::with_capacity(infos.len() * 48);
+    let mut starts = Vec::with_capacity(infos.len() + 1);
+    starts.push(0);
+    for i in 0..infos.len() {
+        if !is_fixed(i) {
+            push_features(infos, i, 0, 0, Part::Static, &mut stat);
+            if let Some(r) = right {
+                push_right_features(infos, i, 0, r, Part::Static, &mut stat);
+            }
+        }
+        starts.push(stat.len());
+    }
+    let static_of = |i: usize| &stat[starts[i]..starts[i + 1]];
     let mut feats = Vec::with_capacity(64);
-    let mut scores = vec![0i32; nclasses];
+    let mut acc = Vec::new();
     let (mut p1, mut p2) = (0u64, 0u64);
     for i in 0..infos.len() {
-        if let Some(&t) = fixed.get(i).filter(|&&t| (t as usize) < nclasses) {
-            out.push(t);
-            p2 = p1;
-            p1 = t as u64 + 1;
-            continue;
-        }
-        features(infos, i, p1, p2, &mut feats);
-        if let Some(r) = right {
-            right_features(infos, i, p1, r, &mut feats);
-        }
-        scores.fill(0);
-        score(&feats, &mut scores);
-        let best = argmax_i(&scores);
-        out.push(best as u16);
+        let t = if let Some(t) = dict_tag(i) {
+            t
+        } else {
+            if let Some(next) = (i + 1..infos.len()).find(|&j| !is_fixed(j)) {
+                model.prefetch(static_of(next));
+            }
+            feats.clear();
+            feats.extend_from_slice(static_of(i));
+            push_features(infos, i, p1, p2, Part::Dynamic, &mut feats);
+            if let Some(r) = right {
+                push_right_features(infos, i, p1, r, Part::Dynamic, &mut feats);
+            }
+            argmax_i(model.score(&feats, &mut acc)) as u16
+        };
+        out.push(t);
         p2 = p1;
-        p1 = best as u64 + 1;
+        p1 = t as u64 + 1;
     }
 }
 
@@ -416,4 +503,37 @@ pub fn train(
         ));
     }
     tr.finish(threshold)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sorted(mut v: Vec<u64>) -> Vec<u64> {
+        v.sort_unstable();
+        v
+    }
+
+    #[test]
+    fn static_and_dynamic_parts_partition_all_features() {
+        let infos = sentence_infos(&["The", "U.S.", "economy", "grew", "3.5", "%", "."]);
+        let right = [3u16, 1, 4, 1, 5, 9, 2];
+        for i in 0..infos.len() {
+            let (p1, p2) = (7, 11);
+            let mut all = Vec::new();
+            features(&infos, i, p1, p2, &mut all);
+            right_features(&infos, i, p1, &right, &mut all);
+            let mut parts = Vec::new();
+            for part in [Part::Static, Part::Dynamic] {
+                push_features(&infos, i, p1, p2, part, &mut parts);
+                push_right_features(&infos, i, p1, &right, part, &mut parts);
+            }
+            assert_eq!(sorted(all), sorted(parts), "word {i}");
+            // the static part really ignores the previous tags
+            let (mut a, mut b) = (Vec::new(), Vec::new());
+            push_features(&infos, i, p1, p2, Part::Static, &mut a);
+            push_features(&infos, i, 0, 0, Part::Static, &mut b);
+            assert_eq!(a, b);
+        }
+    }
 }
