@@ -69,6 +69,26 @@ pub struct CodeArgs {
     /// article date and no location). Faster.
     #[arg(long)]
     pub no_places: bool,
+    /// Import a PETRARCH/Phoenix actor dictionary (`*.actors.txt`; repeatable).
+    #[arg(long)]
+    pub petrarch_actors: Vec<PathBuf>,
+    /// Import a PETRARCH/Phoenix agent dictionary (`*.agents.txt`; repeatable).
+    #[arg(long)]
+    pub petrarch_agents: Vec<PathBuf>,
+    /// Also write events that are not asserted (negated, hypothetical, future,
+    /// historical, alleged), marked in the `modality` field.
+    #[arg(long)]
+    pub modal_events: bool,
+    /// PETRARCH convention for reported speech: "X said Y attacked Z" also codes X→Y
+    /// 112 (accuse).
+    #[arg(long)]
+    pub accuse_reported: bool,
+    /// One event per evidence sentence: do not merge repeats within an article.
+    #[arg(long)]
+    pub no_merge: bool,
+    /// Use the parse-free baseline coder (a verb list) instead of the pattern coder.
+    #[arg(long)]
+    pub basic_coder: bool,
     /// Hide the progress bar.
     #[arg(long, short)]
     pub quiet: bool,
@@ -123,9 +143,26 @@ pub fn run(args: CodeArgs) -> Result<ExitCode> {
     let engine = Engine::builder()
         .no_default_actors(args.no_default_actors)
         .no_places(args.no_places)
+        .modal_events(args.modal_events)
+        .accuse_reported(args.accuse_reported)
+        .no_merge(args.no_merge)
+        .basic_coder(args.basic_coder)
         .pipe(|b| args.actors.iter().fold(b, |b, f| b.actors_file(f)))
+        .pipe(|b| {
+            args.petrarch_actors
+                .iter()
+                .fold(b, |b, f| b.petrarch_actors(f))
+        })
+        .pipe(|b| {
+            args.petrarch_agents
+                .iter()
+                .fold(b, |b, f| b.petrarch_agents(f))
+        })
         .build()
         .context("cannot build the engine")?;
+    for line in engine.imports() {
+        eprintln!("imported {line}");
+    }
     let config = ReaderConfig {
         max_article_bytes: args.max_article_bytes,
         format: args.input_format.map(|f| match f {

@@ -61,6 +61,13 @@ pub struct EvalEventsArgs {
     /// Extra actor knowledge-base file (TOML, repeatable).
     #[arg(long)]
     pub actors: Vec<PathBuf>,
+    /// Import a PETRARCH/Phoenix actor dictionary (repeatable), e.g.
+    /// `dicts/PETR.Validate.actors.txt` for the PETRARCH unit-test records.
+    #[arg(long)]
+    pub petrarch_actors: Vec<PathBuf>,
+    /// Import a PETRARCH/Phoenix agent dictionary (repeatable).
+    #[arg(long)]
+    pub petrarch_agents: Vec<PathBuf>,
     /// Also code the PETRARCH reported-speech accusation (X said Y … → X→Y 112).
     #[arg(long)]
     pub accuse_reported: bool,
@@ -153,7 +160,16 @@ fn eval_events(a: EvalEventsArgs) -> Result<ExitCode> {
     for f in &a.actors {
         b = b.actors_file(f);
     }
+    for f in &a.petrarch_actors {
+        b = b.petrarch_actors(f);
+    }
+    for f in &a.petrarch_agents {
+        b = b.petrarch_agents(f);
+    }
     let engine = b.build()?;
+    for line in engine.imports() {
+        eprintln!("imported {line}");
+    }
     let mut r = evaluate(&engine, &records);
     if a.errors && !a.json {
         for e in &r.errors {

@@ -46,6 +46,8 @@ pub struct EngineBuilder {
     basic_coder: bool,
     no_merge: bool,
     accuse_reported: bool,
+    petrarch_actors: Vec<PathBuf>,
+    petrarch_agents: Vec<PathBuf>,
 }
 
 impl EngineBuilder {
@@ -53,6 +55,18 @@ impl EngineBuilder {
     /// historical, alleged), marked in [`Event::modality`].
     pub fn modal_events(mut self, yes: bool) -> Self {
         self.modal_events = yes;
+        self
+    }
+
+    /// Imports a PETRARCH/Phoenix actor dictionary (`*.actors.txt`) over the defaults.
+    pub fn petrarch_actors(mut self, path: impl Into<PathBuf>) -> Self {
+        self.petrarch_actors.push(path.into());
+        self
+    }
+
+    /// Imports a PETRARCH/Phoenix agent dictionary (`*.agents.txt`).
+    pub fn petrarch_agents(mut self, path: impl Into<PathBuf>) -> Self {
+        self.petrarch_agents.push(path.into());
         self
     }
 
@@ -94,7 +108,12 @@ impl EngineBuilder {
     }
 
     pub fn build(self) -> Result<Engine, EngineError> {
-        let kb: &'static KnowledgeBase = if self.actor_files.is_empty() && !self.no_default_actors {
+        let mut imports = Vec::new();
+        let custom = !self.actor_files.is_empty()
+            || self.no_default_actors
+            || !self.petrarch_actors.is_empty()
+            || !self.petrarch_agents.is_empty();
+        let kb: &'static KnowledgeBase = if !custom {
             KnowledgeBase::bundled()
         } else {
             let mut b = KbBuilder::new();
@@ -104,8 +123,33 @@ impl EngineBuilder {
             for (i, f) in self.actor_files.iter().enumerate() {
                 b.add_file(f, 1 + i as u32)?;
             }
-            // User knowledge bases must be valid; leaked once per process (engines are long-lived).
-            Box::leak(Box::new(b.build()?))
+            // User knowledge bases must be valid.
+            let problems = b.problems();
+            if !problems.is_empty() {
+                return Err(ActorsError::Invalid(problems).into());
+            }
+            // PETRARCH dictionaries are imported as far as they translate; what does not
+            // is reported, not fatal.
+            let layer = 1 + self.actor_files.len() as u32;
+            for f in &self.petrarch_actors {
+                let st = flashpoint_actors::petrarch::add_petrarch_actors(&mut b, f, layer)?;
+                imports.push(format!(
+                    "{}: {} entries → {} people, {} bodies, {} organisations, {} country names; {} skipped",
+                    f.display(), st.entries, st.people, st.bodies, st.orgs, st.country_names, st.skipped
+                ));
+            }
+            for f in &self.petrarch_agents {
+                let st = flashpoint_actors::petrarch::add_petrarch_agents(&mut b, f, layer)?;
+                imports.push(format!(
+                    "{}: {} entries → {} role words; {} skipped",
+                    f.display(),
+                    st.entries,
+                    st.agents,
+                    st.skipped
+                ));
+            }
+            // Leaked once per process (engines are long-lived).
+            Box::leak(Box::new(b.build_lenient()))
         };
         let coder: Box<dyn Coder> = if self.basic_coder {
             Box::new(BasicCoder::default())
@@ -130,6 +174,7 @@ impl EngineBuilder {
             places_and_dates: !self.no_places,
             modal_events: self.modal_events,
             merge: !self.no_merge,
+            imports,
             recognizer: Recognizer::new(kb),
             coder,
         })
@@ -291,6 +336,8 @@ fn merge_events(events: &mut Vec<Event>) {
 
 /// The configured pipeline.
 pub struct Engine {
+    /// What the PETRARCH dictionary imports added (one line per file).
+    imports: Vec<String>,
     places_and_dates: bool,
     modal_events: bool,
     merge: bool,
@@ -301,6 +348,11 @@ pub struct Engine {
 impl Engine {
     pub fn builder() -> EngineBuilder {
         EngineBuilder::default()
+    }
+
+    /// One line per imported PETRARCH dictionary: what it added and skipped.
+    pub fn imports(&self) -> &[String] {
+        &self.imports
     }
 
     pub fn knowledge_base(&self) -> &KnowledgeBase {

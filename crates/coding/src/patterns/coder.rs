@@ -250,7 +250,24 @@ impl Ctx<'_, '_> {
             .any(|c| matches!(self.s.rel(c), "aux:pass" | "nsubj:pass" | "csubj:pass"))
             || (self.s.rel(t) == "acl"
                 && self.s.toks[t as usize].xpos == "VBN"
-                && !self.kids(t).any(|c| self.s.rel(c) == "obj"))
+                && !self.kids(t).any(|c| self.s.rel(c) == "obj")
+                && !self.headline_participle(t))
+    }
+
+    /// A participle the parser hung under a root noun although it is the main verb
+    /// ("Palestinian protesters marched toward the fence": root "protesters", acl
+    /// "marched"): the sentence has no other verb, so it is read as active.
+    fn headline_participle(&self, t: u32) -> bool {
+        let h = self.s.head(t);
+        h != ROOT
+            && self.s.head(h) == ROOT
+            && matches!(self.s.toks[h as usize].upos, "NOUN" | "PROPN")
+            && !self
+                .kids(t)
+                .any(|c| matches!(self.s.rel(c), "aux" | "aux:pass" | "obl:agent"))
+            && !self
+                .kids(t)
+                .any(|c| self.case_of(c).as_deref() == Some("by"))
     }
 
     /// The mention a token belongs to or, for a nominal head that is not itself a
