@@ -216,6 +216,7 @@ pub fn run(args: CodeArgs) -> Result<ExitCode> {
     };
 
     let (mut n_records, mut n_articles, mut n_sentences, mut n_events) = (0u64, 0u64, 0u64, 0u64);
+    let mut n_parsed = 0u64;
     const CHUNK: usize = 512;
     // Reading (JSON parsing, decompression) runs on its own thread, one chunk ahead of
     // the workers; chunks are processed and written in input order.
@@ -245,6 +246,7 @@ pub fn run(args: CodeArgs) -> Result<ExitCode> {
                 (Record::Article(a), Some(Ok(out))) => {
                     n_articles += 1;
                     n_sentences += out.sentences as u64;
+                    n_parsed += out.parsed as u64;
                     n_events += out.events.len() as u64;
                     sink.write_article(&a, &out.events)?;
                 }
@@ -297,6 +299,7 @@ pub fn run(args: CodeArgs) -> Result<ExitCode> {
             "rejected": rejects.count,
             "seconds": secs,
             "sentences_per_sec": rate,
+            "parsed_sentences": n_parsed,
             "threads": threads,
             "rejects_file": if rejects.count > 0 { Some(rejects.path.display().to_string()) } else { None },
         });

@@ -33,6 +33,8 @@ pub enum EngineError {
 #[derive(Debug, Default)]
 pub struct ArticleOutput {
     pub sentences: usize,
+    /// Sentences that were parsed (an actor and a trigger candidate).
+    pub parsed: usize,
     pub events: Vec<Event>,
 }
 
@@ -364,6 +366,7 @@ impl Engine {
         let doc = Document::analyze(&article.text);
         let mentions = self.mentions(&doc, article.date);
         let mut events = Vec::new();
+        let mut parsed = 0;
         for (s, ms) in mentions.iter().enumerate() {
             if ms.is_empty() {
                 continue;
@@ -380,6 +383,7 @@ impl Engine {
                 continue;
             }
             let parse = self.parse_sentence(&doc, s);
+            parsed += usize::from(parse.is_some());
             ctx.parse = parse.as_ref();
             self.coder.code_sentence(&ctx, &mut events, None);
         }
@@ -392,6 +396,7 @@ impl Engine {
         );
         ArticleOutput {
             sentences: doc.sentences.len(),
+            parsed,
             events,
         }
     }

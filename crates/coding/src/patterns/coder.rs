@@ -125,6 +125,29 @@ pub struct PatternCoder {
     trigger_forms: HashSet<String>,
     /// Number of patterns.
     count: usize,
+    /// Per pattern: the alternatives (word sets) it requires besides the trigger, for
+    /// the bag-of-words prefilter.
+    required: Vec<Vec<u32>>,
+}
+
+/// The alternatives a pattern requires (required objects, `to` verbs and
+/// prepositional objects; optional groups and `TGT` excluded).
+fn required_alts(steps: &[super::compile::Step]) -> Vec<u32> {
+    use super::compile::{Obj, Step};
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < steps.len() {
+        match steps[i] {
+            Step::Opt(n) => i += n as usize,
+            Step::Word(a) | Step::ToVerb(a) => out.push(a),
+            Step::Prep {
+                obj: Obj::Word(a), ..
+            } => out.push(a),
+            _ => {}
+        }
+        i += 1;
+    }
+    out
 }
 
 impl PatternCoder {
@@ -171,8 +194,14 @@ impl PatternCoder {
                 trigger_forms.insert(form.clone());
             }
         }
+        let required = compiled
+            .patterns
+            .iter()
+            .map(|p| required_alts(&p.steps))
+            .collect();
         Ok(PatternCoder {
             ontology,
+            required,
             count: compiled.patterns.len(),
             compiled,
             options,
@@ -195,15 +224,49 @@ impl PatternCoder {
         self.count == 0
     }
 
-    /// Whether any token of the sentence may be a trigger (a cheap test on surface
-    /// forms, used to skip parsing sentences that cannot carry an event).
+    /// Whether some pattern may match the sentence, judged on surface forms alone
+    /// (used to skip parsing sentences that cannot carry an event): a token is a
+    /// trigger of a pattern whose required words all occur in the sentence. Capitalised
+    /// words inside the sentence ("March", "Trade Minister") are not triggers.
     pub fn has_trigger_candidate(&self, doc: &flashpoint_text::Document, sentence: usize) -> bool {
+        let range = doc.sentences[sentence].tokens.clone();
         let mut buf = String::new();
-        doc.sentences[sentence].tokens.clone().any(|k| {
+        let mut present: Vec<WordId> = Vec::new();
+        let mut triggers: Vec<WordId> = Vec::new();
+        for k in range.clone() {
             let t = doc.token_text(k);
             buf.clear();
             buf.extend(t.chars().flat_map(char::to_lowercase));
-            self.trigger_forms.contains(buf.as_str())
+            let mut ids = [NO_WORD; 3];
+            let mut n = 0;
+            self.compiled.lookup(&buf, &mut ids, &mut n);
+            present.extend_from_slice(&ids[..n]);
+            let capitalised = k != range.start && t.chars().next().is_some_and(char::is_uppercase);
+            if !capitalised && self.trigger_forms.contains(buf.as_str()) {
+                triggers.extend(
+                    ids[..n]
+                        .iter()
+                        .filter(|i| self.compiled.index.contains_key(i)),
+                );
+            }
+        }
+        if triggers.is_empty() {
+            return false;
+        }
+        present.sort_unstable();
+        present.dedup();
+        let alt_ok = |a: u32| {
+            let alt = &self.compiled.alts[a as usize];
+            alt.singles.iter().any(|i| present.binary_search(i).is_ok())
+                || alt.multis.iter().any(|&m| {
+                    let mu = &self.compiled.multis[m as usize];
+                    present.binary_search(&mu.parts[mu.head]).is_ok()
+                })
+        };
+        triggers.iter().any(|id| {
+            self.compiled.index[id]
+                .iter()
+                .any(|&p| self.required[p as usize].iter().all(|&a| alt_ok(a)))
         })
     }
 }
