@@ -10,9 +10,9 @@ use std::path::PathBuf;
 /// little below. Raise them as the coder improves; never lower them to pass.
 const FILES: &[(&str, f64)] = &[
     ("basic.tsv", 0.60),
-    ("compound.tsv", 0.38),
+    ("compound.tsv", 0.41),
     ("modality.tsv", 0.43),
-    ("negation.tsv", 0.39),
+    ("negation.tsv", 0.42),
     ("nominal.tsv", 0.20),
     ("none.tsv", 0.90),
     ("passive.tsv", 0.68),

@@ -279,6 +279,8 @@ struct Ctx<'x, 'a> {
     owner: Vec<Option<usize>>,
     /// First token of the sentence in the document.
     base: usize,
+    /// Compound actors: groups of mention indices joined by "and" / commas.
+    groups: Vec<Vec<usize>>,
 }
 
 impl Ctx<'_, '_> {
@@ -382,7 +384,16 @@ impl Ctx<'_, '_> {
                 }
             }
         }
-        // Other mentions covering conjoined tokens inside one mention's head phrase.
+        // Mentions joined to a found one by "and" / commas in the text ("Saudi Arabia,
+        // the UAE, Bahrain and Egypt"), whatever the parser made of the coordination.
+        let found: Vec<usize> = out.iter().map(|r| r.mention).collect();
+        for g in &self.groups {
+            if g.len() > 1 && g.iter().any(|m| found.contains(m)) {
+                for &m in g {
+                    push(m, &mut out);
+                }
+            }
+        }
         out
     }
 
@@ -770,6 +781,26 @@ impl Ctx<'_, '_> {
     }
 }
 
+/// Compound actors of a sentence: groups of mentions joined by commas and a final
+/// "and"/"or" ("Saudi Arabia, the UAE, Bahrain and Egypt"). Groups joined by commas
+/// alone ("Iran, the US said") are not lists.
+fn coordinated_groups(
+    doc: &flashpoint_text::Document,
+    sentence: usize,
+    mentions: &[Mention],
+) -> Vec<Vec<usize>> {
+    let mut groups = flashpoint_actors::coref::compound_groups(doc, sentence, mentions);
+    groups.retain(|g| {
+        g.len() > 1 && {
+            let (a, b) = (&mentions[g[g.len() - 2]], &mentions[g[g.len() - 1]]);
+            let gap = doc.text.get(a.span.end..b.span.start).unwrap_or("");
+            gap.split(|c: char| !c.is_alphanumeric() && c != '&')
+                .any(|w| matches!(w, "and" | "or" | "&"))
+        }
+    });
+    groups
+}
+
 /// The asserted CAMEO code a declared future act amounts to (PLOVER: AGREE ≈
 /// cooperation + future, THREATEN ≈ coercion or force + future): "X will provide aid to
 /// Y" is X→Y 033 now, besides the 07x act marked `future`.
@@ -856,20 +887,23 @@ impl Coder for PatternCoder {
         out: &mut Vec<Event>,
         mut trace: Option<&mut Vec<String>>,
     ) {
-        let mut note = |s: String| {
-            if let Some(t) = trace.as_deref_mut() {
-                t.push(s);
-            }
-        };
+        // Trace lines are only formatted when explaining.
+        macro_rules! note {
+            ($($arg:tt)*) => {
+                if let Some(t) = trace.as_deref_mut() {
+                    t.push(format!($($arg)*));
+                }
+            };
+        }
         let Some(parse) = ctx.parse else {
-            note("no parse: the pattern coder needs the syntax model".into());
+            note!("no parse: the pattern coder needs the syntax model");
             return;
         };
         let doc = ctx.doc;
         let sent = &doc.sentences[ctx.sentence];
         let base = sent.tokens.start;
         if parse.tokens.len() != sent.tokens.len() {
-            note("parse and sentence disagree in length; sentence skipped".into());
+            note!("parse and sentence disagree in length; sentence skipped");
             return;
         }
         let mut buf = String::new();
@@ -887,6 +921,7 @@ impl Coder for PatternCoder {
             s: &s,
             owner,
             base,
+            groups: coordinated_groups(doc, ctx.sentence, ctx.mentions),
         };
         let matcher = Matcher {
             c: &self.compiled,
@@ -909,14 +944,14 @@ impl Coder for PatternCoder {
             cands.dedup();
             let word = doc.token_text(base + t as usize);
             if cx.owner[t as usize].is_some() {
-                note(format!("{word:?}: part of an actor mention, not a trigger"));
+                note!("{word:?}: part of an actor mention, not a trigger");
                 continue;
             }
             let upos = s.toks[t as usize].upos;
             let is_noun = matches!(upos, "NOUN" | "PROPN");
             let is_verb = upos == "VERB" || (upos == "ADJ" && s.toks[t as usize].xpos == "VBN");
             if !is_noun && !is_verb {
-                note(format!("{word:?}: tagged {upos}, neither verb nor noun"));
+                note!("{word:?}: tagged {upos}, neither verb nor noun");
                 continue;
             }
             let passive = is_verb && cx.is_passive(t);
@@ -927,10 +962,12 @@ impl Coder for PatternCoder {
                     continue;
                 }
                 if !matcher.alt_matches(p.trigger, t) {
-                    note(format!(
+                    note!(
                         "{} {} `{}` on {word:?}: multiword trigger incomplete",
-                        p.id, p.code, p.text
-                    ));
+                        p.id,
+                        p.code,
+                        p.text
+                    );
                     continue;
                 }
                 match matcher.run(p, t, passive) {
@@ -943,7 +980,7 @@ impl Coder for PatternCoder {
                                     > (b.prio, b.spec, std::cmp::Reverse(b.order))
                             }
                         };
-                        note(format!(
+                        note!(
                             "{} {} `{}` on {word:?}: matched (prio {}, specificity {}){}",
                             p.id,
                             p.code,
@@ -951,18 +988,18 @@ impl Coder for PatternCoder {
                             p.prio,
                             p.spec,
                             if better { "" } else { ", outranked" }
-                        ));
+                        );
                         if better {
                             best = Some((pi as usize, m));
                         }
                     }
-                    Err(step) => note(format!(
+                    Err(step) => note!(
                         "{} {} `{}` on {word:?}: failed at step {}",
                         p.id,
                         p.code,
                         p.text,
                         step + 1
-                    )),
+                    ),
                 }
             }
             let Some((pi, m)) = best else { continue };
@@ -991,17 +1028,17 @@ impl Coder for PatternCoder {
                 cx.verb_mood(t, &mut notes)
             };
             if sources.is_empty() && targets.is_empty() {
-                note(format!(
+                note!(
                     "{} on {word:?}: no source and no target actor → no event",
                     p.id
-                ));
+                );
                 continue;
             }
             if sources.is_empty() && !passive {
-                note(format!(
+                note!(
                     "{} on {word:?}: no source actor (only agentless passives keep a target alone) → no event",
                     p.id
-                ));
+                );
                 continue;
             }
             let Some(code) = self.ontology.get(&p.code) else {
@@ -1055,7 +1092,7 @@ impl Coder for PatternCoder {
                 .iter()
                 .map(|&k| doc.token_text(base + k as usize).to_string())
                 .collect();
-            note(format!(
+            note!(
                 "{} {} on {word:?}: fires{}; pattern words {:?}",
                 p.id,
                 p.code,
@@ -1063,7 +1100,7 @@ impl Coder for PatternCoder {
                     .map(|m| format!(" as {m} (not asserted)"))
                     .unwrap_or_default(),
                 tokens
-            ));
+            );
             for (a, b) in pairs {
                 let src = a.map(|r| &ctx.mentions[r.mention]);
                 let tgt = b.map(|r| &ctx.mentions[r.mention]);
