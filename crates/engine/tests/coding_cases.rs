@@ -9,7 +9,7 @@ use std::path::PathBuf;
 /// (file, minimum pass rate): the rates reached when the guard was last raised, a
 /// little below. Raise them as the coder improves; never lower them to pass.
 const FILES: &[(&str, f64)] = &[
-    ("basic.tsv", 0.60),
+    ("basic.tsv", 0.62),
     ("compound.tsv", 0.41),
     ("modality.tsv", 0.43),
     ("negation.tsv", 0.42),
@@ -17,7 +17,7 @@ const FILES: &[(&str, f64)] = &[
     ("none.tsv", 0.90),
     ("passive.tsv", 0.68),
     ("quotes.tsv", 0.35),
-    ("reported_speech.tsv", 0.48),
+    ("reported_speech.tsv", 0.50),
 ];
 
 fn dir() -> PathBuf {

@@ -480,6 +480,17 @@ impl Ctx<'_, '_> {
                         }
                     }
                 }
+                // "accused Ukraine of shelling", "blamed Iran for attacking": the object
+                // of the governing verb is the doer.
+                "advcl" | "acl"
+                    if self.kids(v).any(|c| {
+                        matches!(self.s.rel(c), "mark" | "case")
+                            && matches!(self.lower_text(c).as_str(), "of" | "for")
+                    }) && self.kid_rel(h, |r| r == "obj").is_some() =>
+                {
+                    let o = self.kid_rel(h, |r| r == "obj").unwrap_or(h);
+                    return self.actors_of(o, "object of the governing verb (accused of …)");
+                }
                 "conj" | "advcl" => {}
                 "acl:relcl" => {
                     return self.actors_of(h, "the noun the relative clause modifies");
@@ -581,6 +592,23 @@ impl Ctx<'_, '_> {
                     let roles = self.actors_of(c, "object");
                     if !roles.is_empty() {
                         return roles;
+                    }
+                }
+            }
+        }
+        // "demanded that the US cancel …", "urged that Iran …": the clause's subject.
+        if !noun && self.s.toks[t as usize].upos == "VERB" {
+            for c in self.kids(t) {
+                if self.s.rel(c) == "ccomp"
+                    && self
+                        .kids(c)
+                        .any(|d| self.s.rel(d) == "mark" && self.lower_text(d) == "that")
+                {
+                    if let Some(subj) = self.subject_of(c) {
+                        let roles = self.actors_of(subj, "subject of the that-clause");
+                        if !roles.is_empty() {
+                            return roles;
+                        }
                     }
                 }
             }
@@ -872,6 +900,77 @@ fn event_actor(m: &Mention, text: &str) -> EventActor {
     }
 }
 
+impl PatternCoder {
+    /// "X said Y must drop the barriers": a reported obligation is X's demand on Y
+    /// (CAMEO 100, PLOVER REQUEST), whatever Y is asked to do.
+    fn deontic_reports(&self, cx: &Ctx<'_, '_>, out: &mut Vec<Event>) {
+        let Some(code) = self.ontology.get("100") else {
+            return;
+        };
+        let doc = cx.ctx.doc;
+        for c in 0..cx.s.len() as u32 {
+            let h = cx.s.head(c);
+            if h == ROOT || cx.s.rel(c) != "ccomp" {
+                continue;
+            }
+            let gov = cx.lemma(h).to_lowercase();
+            if !SPEECH_VERBS.contains(&gov.as_str()) && gov != "insist" {
+                continue;
+            }
+            let must = cx.kids(c).find(|&d| {
+                cx.s.rel(d) == "aux" && matches!(cx.lower_text(d).as_str(), "must" | "should")
+            });
+            let Some(must) = must else { continue };
+            let (Some(sa), Some(sb)) = (cx.subject_of(h), cx.subject_of(c)) else {
+                continue;
+            };
+            let (Some(a), Some(b)) = (cx.actor_at(sa), cx.actor_at(sb)) else {
+                continue;
+            };
+            let (ma, mb) = (&cx.ctx.mentions[a], &cx.ctx.mentions[b]);
+            if ma.code == mb.code {
+                continue;
+            }
+            let sent = &doc.sentences[cx.ctx.sentence];
+            let trig = doc.tokens[cx.base + must as usize].span;
+            out.push(Event {
+                article_id: cx.ctx.article_id.to_string(),
+                sentence: cx.ctx.sentence,
+                date: cx.ctx.date,
+                date_precision: DatePrecision::Day,
+                date_source: DateSource::Article,
+                source: Some(event_actor(ma, doc.text)),
+                target: Some(event_actor(mb, doc.text)),
+                cameo: code.code.clone(),
+                cameo_name: code.name.clone(),
+                plover: code.plover_type.clone(),
+                mode: code.plover_mode.clone(),
+                goldstein: code.goldstein,
+                quad_class: code.quad_class,
+                location: None,
+                evidence: sent.span.slice(doc.text).to_string(),
+                evidence_span: sent.span,
+                quote_speaker: None,
+                modality: None,
+                reported_by: None,
+                sentences: vec![cx.ctx.sentence],
+                confidence: 0.6,
+                why: Why {
+                    rule: "engine:reported-obligation".into(),
+                    trigger: format!("{} … {}", doc.token_text(cx.base + h as usize), doc.token_text(cx.base + must as usize)),
+                    trigger_span: trig,
+                    source_entry: ma.entry.clone(),
+                    target_entry: mb.entry.clone(),
+                    notes: vec![format!(
+                        "source: subject of {gov:?}; target: subject of the clause with {:?} (a reported obligation is a demand)",
+                        cx.lower_text(must)
+                    )],
+                },
+            });
+        }
+    }
+}
+
 impl Coder for PatternCoder {
     fn needs_parse(&self) -> bool {
         true
@@ -928,6 +1027,7 @@ impl Coder for PatternCoder {
             s: &s,
         };
         let first_event = out.len();
+        self.deontic_reports(&cx, out);
         for t in 0..s.len() as u32 {
             let ids = s.ids[t as usize];
             let mut cands: Vec<u32> = ids
