@@ -109,7 +109,7 @@ fn every_reader() {
         first["article_meta"]["feed"], "x",
         "unknown fields carried through"
     );
-    assert_eq!(first["schema_version"], 1);
+    assert_eq!(first["schema_version"], 2);
 }
 
 #[test]
