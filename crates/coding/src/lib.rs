@@ -13,6 +13,7 @@ pub mod basic;
 pub mod linguistics;
 pub mod ontology;
 pub mod patterns;
+pub mod petrarch_verbs;
 
 pub use basic::BasicCoder;
 pub use ontology::{CameoCode, Ontology};

@@ -226,8 +226,9 @@ impl PatternCoder {
 
     /// Whether some pattern may match the sentence, judged on surface forms alone
     /// (used to skip parsing sentences that cannot carry an event): a token is a
-    /// trigger of a pattern whose required words all occur in the sentence. Capitalised
-    /// words inside the sentence ("March", "Trade Minister") are not triggers.
+    /// trigger of a pattern whose required words all occur in the sentence, or "must" /
+    /// "should" occur (a possible reported obligation). Capitalised words inside the
+    /// sentence ("March", "Trade Minister") are not triggers.
     pub fn has_trigger_candidate(&self, doc: &flashpoint_text::Document, sentence: usize) -> bool {
         let range = doc.sentences[sentence].tokens.clone();
         let mut buf = String::new();
@@ -241,6 +242,10 @@ impl PatternCoder {
             let mut n = 0;
             self.compiled.lookup(&buf, &mut ids, &mut n);
             present.extend_from_slice(&ids[..n]);
+            if matches!(buf.as_str(), "must" | "should") {
+                // a possible reported obligation (`deontic_reports`)
+                return true;
+            }
             let capitalised = k != range.start && t.chars().next().is_some_and(char::is_uppercase);
             if !capitalised && self.trigger_forms.contains(buf.as_str()) {
                 triggers.extend(
@@ -459,6 +464,9 @@ impl Ctx<'_, '_> {
                     if let Some(r) = self.speaker_for_pronoun(subj) {
                         return vec![r];
                     }
+                    if let Some(r) = self.reporter_for_pronoun(v, subj) {
+                        return r;
+                    }
                 }
                 return roles;
             }
@@ -503,6 +511,38 @@ impl Ctx<'_, '_> {
             v = h;
         }
         Vec::new()
+    }
+
+    /// "Syria says it is willing to withdraw", "the rebels said they would meet": a
+    /// pronoun subject of a reported clause is the reporter.
+    fn reporter_for_pronoun(&self, v: u32, subj: u32) -> Option<Vec<Role>> {
+        let w = self.lower_text(subj);
+        if !matches!(w.as_str(), "it" | "they" | "he" | "she" | "we") {
+            return None;
+        }
+        let mut k = v;
+        for _ in 0..4 {
+            let rel = self.s.rel(k);
+            let h = self.s.head(k);
+            if h == ROOT {
+                return None;
+            }
+            if rel.starts_with("ccomp") || rel == "parataxis" {
+                let gov = self.lemma(h).to_lowercase();
+                if SPEECH_VERBS.contains(&gov.as_str()) || gov == "confirm" || gov == "announce" {
+                    let s = self.subject_of(h)?;
+                    let roles =
+                        self.actors_of(s, "the reporter (pronoun subject of the reported clause)");
+                    return (!roles.is_empty()).then_some(roles);
+                }
+                return None;
+            }
+            if !matches!(rel, "xcomp" | "conj") {
+                return None;
+            }
+            k = h;
+        }
+        None
     }
 
     /// Inside a quotation with a known speaker, "we"/"I" is the speaker.
