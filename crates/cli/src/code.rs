@@ -75,6 +75,10 @@ pub struct CodeArgs {
     /// Import a PETRARCH/Phoenix agent dictionary (`*.agents.txt`; repeatable).
     #[arg(long)]
     pub petrarch_agents: Vec<PathBuf>,
+    /// Add the patterns of a PETRARCH verb dictionary (`CAMEO.2.0.txt` format;
+    /// repeatable), as far as they translate to ours.
+    #[arg(long)]
+    pub petrarch_verbs: Vec<PathBuf>,
     /// Also write events that are not asserted (negated, hypothetical, future,
     /// historical, alleged), marked in the `modality` field.
     #[arg(long)]
@@ -157,6 +161,11 @@ pub fn run(args: CodeArgs) -> Result<ExitCode> {
             args.petrarch_agents
                 .iter()
                 .fold(b, |b, f| b.petrarch_agents(f))
+        })
+        .pipe(|b| {
+            args.petrarch_verbs
+                .iter()
+                .fold(b, |b, f| b.petrarch_verbs(f))
         })
         .build()
         .context("cannot build the engine")?;

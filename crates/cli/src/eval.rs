@@ -68,6 +68,10 @@ pub struct EvalEventsArgs {
     /// Import a PETRARCH/Phoenix agent dictionary (repeatable).
     #[arg(long)]
     pub petrarch_agents: Vec<PathBuf>,
+    /// Add the patterns of a PETRARCH verb dictionary (repeatable), e.g.
+    /// `dicts/PETR.Validate.verbs.txt`.
+    #[arg(long)]
+    pub petrarch_verbs: Vec<PathBuf>,
     /// Also code the PETRARCH reported-speech accusation (X said Y … → X→Y 112).
     #[arg(long)]
     pub accuse_reported: bool,
@@ -165,6 +169,9 @@ fn eval_events(a: EvalEventsArgs) -> Result<ExitCode> {
     }
     for f in &a.petrarch_agents {
         b = b.petrarch_agents(f);
+    }
+    for f in &a.petrarch_verbs {
+        b = b.petrarch_verbs(f);
     }
     let engine = b.build()?;
     for line in engine.imports() {

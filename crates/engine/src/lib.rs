@@ -23,6 +23,9 @@ use std::path::PathBuf;
 pub enum EngineError {
     #[error(transparent)]
     Actors(#[from] ActorsError),
+    /// A user-supplied file could not be used.
+    #[error("{0}")]
+    Input(String),
     #[error(
         "internal error while processing the article: {0} (please report this with the article)"
     )]
@@ -50,6 +53,7 @@ pub struct EngineBuilder {
     accuse_reported: bool,
     petrarch_actors: Vec<PathBuf>,
     petrarch_agents: Vec<PathBuf>,
+    petrarch_verbs: Vec<PathBuf>,
 }
 
 impl EngineBuilder {
@@ -69,6 +73,13 @@ impl EngineBuilder {
     /// Imports a PETRARCH/Phoenix agent dictionary (`*.agents.txt`).
     pub fn petrarch_agents(mut self, path: impl Into<PathBuf>) -> Self {
         self.petrarch_agents.push(path.into());
+        self
+    }
+
+    /// Adds the patterns translated from a PETRARCH verb dictionary (`CAMEO.2.0.txt`
+    /// format) to the bundled ones, as far as they translate.
+    pub fn petrarch_verbs(mut self, path: impl Into<PathBuf>) -> Self {
+        self.petrarch_verbs.push(path.into());
         self
     }
 
@@ -155,19 +166,38 @@ impl EngineBuilder {
         };
         let coder: Box<dyn Coder> = if self.basic_coder {
             Box::new(BasicCoder::default())
-        } else if self.accuse_reported {
+        } else if self.accuse_reported || !self.petrarch_verbs.is_empty() {
             let options = flashpoint_coding::CoderOptions {
-                accuse_reported: true,
+                accuse_reported: self.accuse_reported,
             };
+            let mut files: Vec<(String, String)> = PatternCoder::bundled_files()
+                .iter()
+                .map(|(n, t)| (n.to_string(), t.to_string()))
+                .collect();
+            for f in &self.petrarch_verbs {
+                let bytes = std::fs::read(f).map_err(|e| {
+                    EngineError::Input(format!(
+                        "cannot read PETRARCH verb dictionary {}: {e}",
+                        f.display()
+                    ))
+                })?;
+                // The dictionaries are mostly ASCII with some Latin-1 bytes.
+                let text = String::from_utf8(bytes)
+                    .unwrap_or_else(|e| e.into_bytes().iter().map(|&b| b as char).collect());
+                let name = f.display().to_string();
+                let t = flashpoint_coding::petrarch_verbs::translate_verbs(&name, &text);
+                imports.push(format!(
+                    "{name}: {} verbs, {} patterns → {} pattern lines; {} skipped",
+                    t.verbs,
+                    t.patterns_in,
+                    t.patterns_out,
+                    t.skipped.len()
+                ));
+                files.push((name, t.patterns));
+            }
             Box::new(
-                PatternCoder::from_files(
-                    PatternCoder::bundled_files()
-                        .iter()
-                        .map(|(n, t)| (n.to_string(), t.to_string())),
-                    flashpoint_coding::Ontology::bundled(),
-                    options,
-                )
-                .map_err(|e| EngineError::Internal(e.to_string()))?,
+                PatternCoder::from_files(files, flashpoint_coding::Ontology::bundled(), options)
+                    .map_err(|e| EngineError::Input(e.to_string()))?,
             )
         } else {
             Box::new(PatternCoder::bundled())

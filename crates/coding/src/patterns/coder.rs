@@ -276,6 +276,26 @@ impl PatternCoder {
     }
 }
 
+/// How far an event is asserted.
+#[derive(Clone, Copy, Debug, Default)]
+struct Mood {
+    /// The auxiliary mode (`None` = asserted).
+    mode: Option<&'static str>,
+    /// Token of the reporter's subject in reported speech.
+    reporter: Option<u32>,
+    /// A future marker or an intention was seen (even if negation won).
+    intended: bool,
+}
+
+impl Mood {
+    fn only(mode: &'static str) -> Mood {
+        Mood {
+            mode: Some(mode),
+            ..Mood::default()
+        }
+    }
+}
+
 /// Per-sentence state shared by the steps of [`PatternCoder::code_sentence`].
 struct Ctx<'x, 'a> {
     ctx: &'x SentenceContext<'a>,
@@ -673,10 +693,12 @@ impl Ctx<'_, '_> {
 
     /// The auxiliary mode of a verb trigger (None = asserted), the reporter (token of
     /// the speech verb's subject) and notes.
-    fn verb_mood(&self, t: u32, notes: &mut Vec<String>) -> (Option<&'static str>, Option<u32>) {
+    fn verb_mood(&self, t: u32, notes: &mut Vec<String>) -> Mood {
         let mut mode: Option<&'static str> = None;
         let mut reporter = None;
         let mut would = false;
+        // a future marker or an intention, even when negation wins ("will not accept")
+        let mut intended = false;
         let perfect = self
             .kids(t)
             .any(|c| self.s.rel(c) == "aux" && self.lower_text(c) == "had");
@@ -705,6 +727,7 @@ impl Ctx<'_, '_> {
                     } else if HYPOTHETICAL_AUX.contains(&w.as_str()) {
                         set_mode(&mut mode, "hypothetical", format!("modal {w:?}"), notes);
                     } else if FUTURE_AUX.contains(&w.as_str()) {
+                        intended = true;
                         set_mode(&mut mode, "future", format!("{w:?}"), notes);
                     } else if w == "having" {
                         set_mode(
@@ -753,6 +776,7 @@ impl Ctx<'_, '_> {
                     {
                         set_mode(&mut mode, "alleged", format!("under {gov:?}"), notes);
                     } else if FUTURE_GOVERNORS.contains(&gov) && !is_ccomp {
+                        intended = true;
                         set_mode(
                             &mut mode,
                             "future",
@@ -812,20 +836,24 @@ impl Ctx<'_, '_> {
                 notes,
             );
         }
-        (mode, reporter.filter(|&r| r != u32::MAX))
+        Mood {
+            mode,
+            reporter: reporter.filter(|&r| r != u32::MAX),
+            intended: intended || (would && reporter.is_some()),
+        }
     }
 
     /// The auxiliary mode of a noun trigger.
-    fn noun_mood(&self, t: u32, notes: &mut Vec<String>) -> (Option<&'static str>, Option<u32>) {
+    fn noun_mood(&self, t: u32, notes: &mut Vec<String>) -> Mood {
         for c in self.kids(t) {
             let w = self.lower_text(c);
             if self.s.rel(c) == "amod" && IRREALIS_MODIFIERS.contains(&w.as_str()) {
                 notes.push(format!("hypothetical: {w:?} on the noun"));
-                return (Some("hypothetical"), None);
+                return Mood::only("hypothetical");
             }
             if self.s.rel(c) == "det" && w == "no" {
                 notes.push("negated: \"no\" on the noun".into());
-                return (Some("negated"), None);
+                return Mood::only("negated");
             }
         }
         let h = self.s.head(t);
@@ -840,13 +868,34 @@ impl Ctx<'_, '_> {
                     _ => "hypothetical",
                 };
                 notes.push(format!("{m}: the noun is governed by {gov:?}"));
-                return (Some(m), None);
+                return Mood::only(m);
             }
             // the governing verb's own mood ("could launch strikes")
             return self.verb_mood(h, notes);
         }
-        (None, None)
+        Mood::default()
     }
+}
+
+/// The CAMEO refusal a declared negated act amounts to ("will not meet" → 125).
+pub fn refusal_code(code: &str) -> Option<&'static str> {
+    let c = |p: &str| code.starts_with(p);
+    Some(match () {
+        _ if c("04") => "125",
+        _ if c("061") => "1211",
+        _ if c("062") => "1212",
+        _ if c("06") => "121",
+        _ if c("07") => "122",
+        _ if c("081") => "1241",
+        _ if c("082") => "1242",
+        _ if c("083") => "1243",
+        _ if c("084") => "1244",
+        _ if c("085") => "1245",
+        _ if c("086") => "1246",
+        _ if c("08") => "124",
+        _ if c("03") || c("05") => "120",
+        _ => return None,
+    })
 }
 
 /// Compound actors of a sentence: groups of mentions joined by commas and a final
@@ -913,14 +962,17 @@ pub fn intent_code(code: &str) -> Option<&'static str> {
     })
 }
 
-/// Sets the mode unless one is set already (the innermost marker wins).
+/// Sets the mode unless one is set already (the innermost marker wins, except that
+/// negation overrides a future or modal marker).
 fn set_mode(
     mode: &mut Option<&'static str>,
     m: &'static str,
     why: String,
     notes: &mut Vec<String>,
 ) {
-    if mode.is_none() {
+    // A negated future or modal act is negated ("will not accept").
+    let overrides = m == "negated" && matches!(*mode, Some("future" | "hypothetical"));
+    if mode.is_none() || overrides {
         *mode = Some(m);
         notes.push(format!("{m}: {why}"));
     }
@@ -1162,11 +1214,12 @@ impl Coder for PatternCoder {
                 None => (cx.fallback_target(t, is_noun, passive), "fallback"),
             };
             targets.retain(|r| !sources.iter().any(|s| s.mention == r.mention));
-            let (modality, reporter) = if is_noun {
+            let mood = if is_noun {
                 cx.noun_mood(t, &mut notes)
             } else {
                 cx.verb_mood(t, &mut notes)
             };
+            let (modality, reporter) = (mood.mode, mood.reporter);
             if sources.is_empty() && targets.is_empty() {
                 note!(
                     "{} on {word:?}: no source and no target actor → no event",
@@ -1291,9 +1344,15 @@ impl Coder for PatternCoder {
                     },
                 });
             }
-            // A declared future act is an asserted intent now (AGREE / THREATEN).
-            if modality == Some("future") && !sources.is_empty() {
-                if let Some(ic) = intent_code(&p.code).and_then(|c| self.ontology.get(c)) {
+            // A declared future act is an asserted intent now (AGREE / THREATEN); a
+            // negated one ("will not accept refugees") is a refusal (REJECT).
+            let declared = match modality {
+                Some("future") => intent_code(&p.code),
+                Some("negated") if mood.intended => refusal_code(&p.code),
+                _ => None,
+            };
+            if declared.is_some() && !sources.is_empty() {
+                if let Some(ic) = declared.and_then(|c| self.ontology.get(c)) {
                     let n = out.len();
                     for i in (first_event..n).rev() {
                         if out[i].why.trigger_span != trig || out[i].modality.is_none() {
@@ -1308,8 +1367,8 @@ impl Coder for PatternCoder {
                         e.quad_class = ic.quad_class;
                         e.modality = None;
                         e.why.notes.push(format!(
-                            "declared future {} → asserted intent {} (PLOVER: future cooperation is AGREE, future force or coercion is THREATEN)",
-                            p.code, ic.code
+                            "declared {} {} → asserted {} (PLOVER: future cooperation is AGREE, future force or coercion is THREATEN, a refused one is REJECT)",
+                            modality.unwrap_or(""), p.code, ic.code
                         ));
                         out.push(e);
                     }
@@ -1336,6 +1395,24 @@ impl Coder for PatternCoder {
                             out.push(e);
                         }
                     }
+                }
+            }
+        }
+        // "students staged demonstrations to demand reforms": a demand made by
+        // protesting is the protest (PLOVER: demands expressed as protests are PROTEST).
+        let protesters: Vec<Option<String>> = out[first_event..]
+            .iter()
+            .filter(|e| e.cameo.starts_with("14") && e.modality.is_none())
+            .map(|e| e.source.as_ref().map(|a| a.code.clone()))
+            .collect();
+        if !protesters.is_empty() {
+            let mut i = first_event;
+            while i < out.len() {
+                let src = out[i].source.as_ref().map(|a| a.code.clone());
+                if out[i].cameo.starts_with("10") && protesters.contains(&src) {
+                    out.remove(i);
+                } else {
+                    i += 1;
                 }
             }
         }
