@@ -7,7 +7,6 @@ use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use flashpoint_actors::{KnowledgeBase, Recognizer};
 use flashpoint_coding::{Coder, PatternCoder, SentenceContext};
 use flashpoint_engine::Engine;
-use flashpoint_io::EventSink as _;
 use flashpoint_model::Article;
 use flashpoint_syntax::SyntaxModel;
 use flashpoint_text::Document;
