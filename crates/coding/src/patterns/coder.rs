@@ -422,6 +422,16 @@ impl Ctx<'_, '_> {
         out
     }
 
+    /// Only actors with a country or an organisation code (not a bare role word such as
+    /// "troops"), for targets found far from the trigger.
+    fn named(&self, mut roles: Vec<Role>) -> Vec<Role> {
+        roles.retain(|r| {
+            let m = &self.ctx.mentions[r.mention];
+            m.country.is_some() || m.code.len() > 3
+        });
+        roles
+    }
+
     fn is_nominal(&self, x: u32) -> bool {
         matches!(
             self.s.toks[x as usize].upos,
@@ -684,6 +694,60 @@ impl Ctx<'_, '_> {
                     let roles = self.actors_of(c, "prepositional object");
                     if !roles.is_empty() {
                         return roles;
+                    }
+                }
+            }
+        }
+        // One level further: a prepositional phrase of the object ("aid to Mozambique",
+        // "the removal of President X"), or the objects of an intended act ("offered to
+        // hand over … to Britain").
+        let mut inner: Vec<u32> = self
+            .kids(t)
+            .filter(|&c| matches!(self.s.rel(c), "obj" | "obl" | "nmod"))
+            .collect();
+        if !noun {
+            for x in self.kids(t).filter(|&c| self.s.rel(c) == "xcomp") {
+                for c in self.kids(x) {
+                    if matches!(self.s.rel(c), "obj" | "iobj") {
+                        let roles = self.named(self.actors_of(c, "object of the intended act"));
+                        if !roles.is_empty() {
+                            return roles;
+                        }
+                    }
+                    if matches!(self.s.rel(c), "obl" | "obj") {
+                        inner.push(c);
+                    }
+                }
+            }
+        }
+        for c in inner {
+            for d in self.kids(c) {
+                if !matches!(self.s.rel(d), "nmod" | "obl") {
+                    continue;
+                }
+                let Some(case) = self.case_of(d) else {
+                    continue;
+                };
+                // not "on"/"over" here: "a summit on Syria" is about Syria
+                if matches!(
+                    case.as_str(),
+                    "to" | "against" | "with" | "for" | "of" | "from"
+                ) {
+                    let roles =
+                        self.named(self.actors_of(d, "prepositional object inside the object"));
+                    if !roles.is_empty() {
+                        return roles;
+                    }
+                }
+            }
+            if matches!(self.s.rel(c), "obl") {
+                if let Some(case) = self.case_of(c) {
+                    if TARGET_CASES.contains(&case.as_str()) {
+                        let roles = self
+                            .named(self.actors_of(c, "prepositional object of the intended act"));
+                        if !roles.is_empty() {
+                            return roles;
+                        }
                     }
                 }
             }
