@@ -352,3 +352,30 @@ pub const IRREGULAR_VERBS: &[(&str, &[&str])] = &[
     ("withhold", &["withheld"]),
     ("write", &["wrote", "written"]),
 ];
+
+/// Verbs whose complement is requested, not asserted ("demanded that X refuse …",
+/// "urged Israel to withdraw"): the complement's event is hypothetical.
+pub const REQUEST_GOVERNORS: &[&str] = &[
+    "demand",
+    "urge",
+    "call",
+    "ask",
+    "request",
+    "insist",
+    "press",
+    "appeal",
+    "plead",
+    "implore",
+    "exhort",
+    "encourage",
+    "order",
+    "instruct",
+    "command",
+    "require",
+    "invite",
+    "recommend",
+    "advise",
+    "push",
+    "pressure",
+    "lobby",
+];

@@ -839,6 +839,13 @@ impl Ctx<'_, '_> {
                     } else if ACCUSATION_GOVERNORS.contains(&gov) && !is_ccomp_speech(gov, is_ccomp)
                     {
                         set_mode(&mut mode, "alleged", format!("under {gov:?}"), notes);
+                    } else if REQUEST_GOVERNORS.contains(&gov) {
+                        set_mode(
+                            &mut mode,
+                            "hypothetical",
+                            format!("requested by {gov:?}"),
+                            notes,
+                        );
                     } else if FUTURE_GOVERNORS.contains(&gov) && !is_ccomp {
                         intended = true;
                         set_mode(
@@ -1298,6 +1305,13 @@ impl Coder for PatternCoder {
                 );
                 continue;
             }
+            if p.spec == 1 && targets.is_empty() && sources.len() < 2 && symmetric(&p.code) {
+                note!(
+                    "{} on {word:?}: a bare symmetric verb needs two parties → no event",
+                    p.id
+                );
+                continue;
+            }
             let Some(code) = self.ontology.get(&p.code) else {
                 continue;
             };
@@ -1320,6 +1334,12 @@ impl Coder for PatternCoder {
             }
             if is_noun {
                 confidence -= 0.05;
+            }
+            // The main clause carries the sentence's news; embedded clauses less so.
+            match s.rel(t) {
+                "root" => confidence += 0.05,
+                "advcl" | "acl" | "acl:relcl" | "ccomp" | "csubj" => confidence -= 0.05,
+                _ => {}
             }
             let confidence = confidence.clamp(0.05, 0.95);
             // Pairs: sources × targets; symmetric events between co-sources.
