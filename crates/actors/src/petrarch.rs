@@ -48,6 +48,26 @@ pub struct PetrarchStats {
     pub problems: Vec<Problem>,
 }
 
+/// The lines of a dictionary with their 1-based numbers, without `<!-- … -->` comment
+/// blocks and other `<…>` marker lines.
+fn content_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut in_comment = false;
+    text.lines().enumerate().filter_map(move |(i, raw)| {
+        let trimmed = raw.trim();
+        if in_comment {
+            if trimmed.contains("-->") {
+                in_comment = false;
+            }
+            return None;
+        }
+        if trimmed.starts_with('<') {
+            in_comment = trimmed.starts_with("<!--") && !trimmed.contains("-->");
+            return None;
+        }
+        Some((i + 1, raw))
+    })
+}
+
 fn read(path: &Path) -> Result<String, ActorsError> {
     let bytes = std::fs::read(path).map_err(|source| ActorsError::Read {
         file: path.display().to_string(),
@@ -261,26 +281,13 @@ fn brackets(line: &str) -> (String, Vec<String>, bool) {
 /// Parses an actor dictionary into entries, reporting bad lines.
 fn parse_actors(file: &str, text: &str, problems: &mut Vec<Problem>) -> Vec<RawEntry> {
     let mut entries: Vec<RawEntry> = Vec::new();
-    let mut in_comment = false;
     let mut problem = |line: usize, message: String| {
         problems.push(Problem {
             at: format!("{file}:{line}"),
             message,
         })
     };
-    for (i, raw) in text.lines().enumerate() {
-        let line_no = i + 1;
-        let trimmed = raw.trim();
-        if in_comment {
-            if trimmed.contains("-->") {
-                in_comment = false;
-            }
-            continue;
-        }
-        if trimmed.starts_with('<') {
-            in_comment = trimmed.starts_with("<!--") && !trimmed.contains("-->");
-            continue;
-        }
+    for (line_no, raw) in content_lines(text) {
         let line = strip_comment(raw);
         if line.trim().is_empty() {
             continue;
@@ -621,20 +628,7 @@ pub fn add_petrarch_agents_str(
 ) -> PetrarchStats {
     let mut st = PetrarchStats::default();
     let mut macros: Vec<(String, Vec<String>)> = Vec::new();
-    let mut in_comment = false;
-    for (i, raw) in text.lines().enumerate() {
-        let line_no = i + 1;
-        let trimmed = raw.trim();
-        if in_comment {
-            if trimmed.contains("-->") {
-                in_comment = false;
-            }
-            continue;
-        }
-        if trimmed.starts_with('<') {
-            in_comment = trimmed.starts_with("<!--") && !trimmed.contains("-->");
-            continue;
-        }
+    for (line_no, raw) in content_lines(text) {
         let line = strip_comment(raw).trim();
         if line.is_empty() {
             continue;

@@ -56,9 +56,6 @@ pub struct CodeArgs {
     /// Exit with status 3 if any record was rejected.
     #[arg(long)]
     pub strict: bool,
-    /// Extra actor knowledge-base file (TOML; repeatable; overrides the defaults by id).
-    #[arg(long = "actors")]
-    pub actors: Vec<PathBuf>,
     /// Do not load the bundled actor knowledge base.
     #[arg(long)]
     pub no_default_actors: bool,
@@ -69,16 +66,6 @@ pub struct CodeArgs {
     /// article date and no location). Faster.
     #[arg(long)]
     pub no_places: bool,
-    /// Import a PETRARCH/Phoenix actor dictionary (`*.actors.txt`; repeatable).
-    #[arg(long)]
-    pub petrarch_actors: Vec<PathBuf>,
-    /// Import a PETRARCH/Phoenix agent dictionary (`*.agents.txt`; repeatable).
-    #[arg(long)]
-    pub petrarch_agents: Vec<PathBuf>,
-    /// Add the patterns of a PETRARCH verb dictionary (`CAMEO.2.0.txt` format;
-    /// repeatable), as far as they translate to ours.
-    #[arg(long)]
-    pub petrarch_verbs: Vec<PathBuf>,
     /// Also write events that are not asserted (negated, hypothetical, future,
     /// historical, alleged), marked in the `modality` field.
     #[arg(long)]
@@ -93,6 +80,8 @@ pub struct CodeArgs {
     /// Use the parse-free baseline coder (a verb list) instead of the pattern coder.
     #[arg(long)]
     pub basic_coder: bool,
+    #[command(flatten)]
+    pub dicts: crate::dicts::DictArgs,
     /// Hide the progress bar.
     #[arg(long, short)]
     pub quiet: bool,
@@ -151,27 +140,10 @@ pub fn run(args: CodeArgs) -> Result<ExitCode> {
         .accuse_reported(args.accuse_reported)
         .no_merge(args.no_merge)
         .basic_coder(args.basic_coder)
-        .pipe(|b| args.actors.iter().fold(b, |b, f| b.actors_file(f)))
-        .pipe(|b| {
-            args.petrarch_actors
-                .iter()
-                .fold(b, |b, f| b.petrarch_actors(f))
-        })
-        .pipe(|b| {
-            args.petrarch_agents
-                .iter()
-                .fold(b, |b, f| b.petrarch_agents(f))
-        })
-        .pipe(|b| {
-            args.petrarch_verbs
-                .iter()
-                .fold(b, |b, f| b.petrarch_verbs(f))
-        })
+        .pipe(|b| args.dicts.apply(b))
         .build()
         .context("cannot build the engine")?;
-    for line in engine.imports() {
-        eprintln!("imported {line}");
-    }
+    crate::dicts::report_imports(&engine);
     let config = ReaderConfig {
         max_article_bytes: args.max_article_bytes,
         format: args.input_format.map(|f| match f {

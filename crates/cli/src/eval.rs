@@ -58,20 +58,8 @@ pub struct EvalEventsArgs {
     /// Print one JSON object instead of the readable report.
     #[arg(long)]
     pub json: bool,
-    /// Extra actor knowledge-base file (TOML, repeatable).
-    #[arg(long)]
-    pub actors: Vec<PathBuf>,
-    /// Import a PETRARCH/Phoenix actor dictionary (repeatable), e.g.
-    /// `dicts/PETR.Validate.actors.txt` for the PETRARCH unit-test records.
-    #[arg(long)]
-    pub petrarch_actors: Vec<PathBuf>,
-    /// Import a PETRARCH/Phoenix agent dictionary (repeatable).
-    #[arg(long)]
-    pub petrarch_agents: Vec<PathBuf>,
-    /// Add the patterns of a PETRARCH verb dictionary (repeatable), e.g.
-    /// `dicts/PETR.Validate.verbs.txt`.
-    #[arg(long)]
-    pub petrarch_verbs: Vec<PathBuf>,
+    #[command(flatten)]
+    pub dicts: crate::dicts::DictArgs,
     /// Also code the PETRARCH reported-speech accusation (X said Y … → X→Y 112).
     #[arg(long)]
     pub accuse_reported: bool,
@@ -158,36 +146,18 @@ fn eval_events(a: EvalEventsArgs) -> Result<ExitCode> {
         read_plover(&text)
     }
     .map_err(|e| anyhow::anyhow!("{}: {e}", a.path.display()))?;
-    let mut b = flashpoint_engine::Engine::builder()
+    let b = flashpoint_engine::Engine::builder()
         .no_places(true)
         .accuse_reported(a.accuse_reported);
-    for f in &a.actors {
-        b = b.actors_file(f);
-    }
-    for f in &a.petrarch_actors {
-        b = b.petrarch_actors(f);
-    }
-    for f in &a.petrarch_agents {
-        b = b.petrarch_agents(f);
-    }
-    for f in &a.petrarch_verbs {
-        b = b.petrarch_verbs(f);
-    }
-    let engine = b.build()?;
-    for line in engine.imports() {
-        eprintln!("imported {line}");
-    }
+    let engine = a.dicts.apply(b).build()?;
+    crate::dicts::report_imports(&engine);
     let mut r = evaluate(&engine, &records);
     if a.errors && !a.json {
         for e in &r.errors {
             eprintln!("  {e}");
         }
     }
-    if a.json {
-        r.errors.clear();
-    } else {
-        r.errors.truncate(0);
-    }
+    r.errors.clear();
     print_report(&r, a.json)
 }
 

@@ -1,6 +1,7 @@
 //! The `flashpoint` command line. Presentation lives here and only here.
 
 mod code;
+mod dicts;
 mod eval;
 mod explain;
 

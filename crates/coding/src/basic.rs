@@ -14,7 +14,7 @@
 use crate::ontology::Ontology;
 use crate::{Coder, SentenceContext};
 use flashpoint_actors::Mention;
-use flashpoint_model::{DatePrecision, DateSource, Event, EventActor, Span, Why};
+use flashpoint_model::{DatePrecision, DateSource, Event, Span, Why};
 use std::collections::HashMap;
 
 /// (CAMEO code, verb lemmas).
@@ -189,16 +189,6 @@ impl BasicCoder {
         }
         BasicCoder { ontology, forms }
     }
-
-    fn actor(m: &Mention, text: &str) -> EventActor {
-        EventActor {
-            text: m.span.slice(text).to_string(),
-            code: m.code.clone(),
-            country: m.country.clone(),
-            sector: m.sector.clone(),
-            span: m.span,
-        }
-    }
 }
 
 impl Coder for BasicCoder {
@@ -320,8 +310,8 @@ impl Coder for BasicCoder {
                 date: ctx.date,
                 date_precision: DatePrecision::Day,
                 date_source: DateSource::Article,
-                source: Some(Self::actor(source, doc.text)),
-                target: target.map(|t| Self::actor(t, doc.text)),
+                source: Some(crate::event_actor(source, doc.text)),
+                target: target.map(|t| crate::event_actor(t, doc.text)),
                 cameo: c.code.clone(),
                 cameo_name: c.name.clone(),
                 plover: c.plover_type.clone(),

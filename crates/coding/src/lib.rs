@@ -61,6 +61,28 @@ pub trait Coder: Send + Sync {
     );
 }
 
+/// The event actor for a mention of the article `text`.
+pub(crate) fn event_actor(m: &Mention, text: &str) -> flashpoint_model::EventActor {
+    flashpoint_model::EventActor {
+        text: m.span.slice(text).to_string(),
+        code: m.code.clone(),
+        country: m.country.clone(),
+        sector: m.sector.clone(),
+        span: m.span,
+    }
+}
+
+/// Recodes an event as CAMEO code `c` (name, PLOVER type and mode, Goldstein, quad
+/// class follow the code).
+pub(crate) fn set_code(e: &mut Event, c: &CameoCode) {
+    e.cameo = c.code.clone();
+    e.cameo_name = c.name.clone();
+    e.plover = c.plover_type.clone();
+    e.mode = c.plover_mode.clone();
+    e.goldstein = c.goldstein;
+    e.quad_class = c.quad_class;
+}
+
 /// A shared coder (e.g. the bundled `&'static PatternCoder`) is a coder.
 impl<T: Coder + ?Sized> Coder for &T {
     fn needs_parse(&self) -> bool {

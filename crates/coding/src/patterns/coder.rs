@@ -28,9 +28,9 @@ use super::matcher::{Matcher, Sent, ROOT};
 use super::parse::{parse_file, PatternError};
 use crate::linguistics::*;
 use crate::ontology::Ontology;
-use crate::{Coder, SentenceContext};
+use crate::{event_actor, set_code, Coder, SentenceContext};
 use flashpoint_actors::Mention;
-use flashpoint_model::{DatePrecision, DateSource, Event, EventActor, Span, Why};
+use flashpoint_model::{DatePrecision, DateSource, Event, Span, Why};
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
@@ -1053,16 +1053,6 @@ fn is_ccomp_speech(gov: &str, is_ccomp: bool) -> bool {
     is_ccomp && SPEECH_VERBS.contains(&gov)
 }
 
-fn event_actor(m: &Mention, text: &str) -> EventActor {
-    EventActor {
-        text: m.span.slice(text).to_string(),
-        code: m.code.clone(),
-        country: m.country.clone(),
-        sector: m.sector.clone(),
-        span: m.span,
-    }
-}
-
 impl PatternCoder {
     /// "X said Y must drop the barriers": a reported obligation is X's demand on Y
     /// (CAMEO 100, PLOVER REQUEST), whatever Y is asked to do.
@@ -1443,12 +1433,7 @@ impl Coder for PatternCoder {
                             break;
                         }
                         let mut e = out[i].clone();
-                        e.cameo = ic.code.clone();
-                        e.cameo_name = ic.name.clone();
-                        e.plover = ic.plover_type.clone();
-                        e.mode = ic.plover_mode.clone();
-                        e.goldstein = ic.goldstein;
-                        e.quad_class = ic.quad_class;
+                        set_code(&mut e, ic);
                         e.modality = None;
                         e.why.notes.push(format!(
                             "declared {} {} → asserted {} (PLOVER: future cooperation is AGREE, future force or coercion is THREATEN, a refused one is REJECT)",
@@ -1466,12 +1451,7 @@ impl Coder for PatternCoder {
                             let mut e = out.last().cloned().expect("an event was just pushed");
                             e.source = Some(event_actor(&ctx.mentions[rm], doc.text));
                             e.target = Some(event_actor(&ctx.mentions[s0.mention], doc.text));
-                            e.cameo = c112.code.clone();
-                            e.cameo_name = c112.name.clone();
-                            e.plover = c112.plover_type.clone();
-                            e.mode = c112.plover_mode.clone();
-                            e.goldstein = c112.goldstein;
-                            e.quad_class = c112.quad_class;
+                            set_code(&mut e, c112);
                             e.reported_by = None;
                             e.why
                                 .notes
